@@ -9,50 +9,17 @@
 #include <vector>
 
 #include "common/units.hpp"
-#include "text/font_face.hpp"
+#include "common/color.hpp"
+#include "common/tag.hpp"
+#include "text/glyph_run.hpp"
 
 namespace emnpub::layout {
 
-struct Color {
-  // sRGB, 0..255 each; CMYK colours are converted by the style stage for now.
-  uint8_t r = 0, g = 0, b = 0;
-  bool operator==(const Color&) const = default;
-};
-
-// Structure role of a piece of content, for tagged PDF (P, H1, LI, TD, ...).
-// Items of one logical element share a struct_id (0 = artifact: page furniture).
-struct Tag {
-  std::string role;      // PDF standard structure type name, e.g. "P", "H2"
-  int struct_id = 0;     // identifies the element; 0 for artifacts
-  std::string lang;      // BCP 47, empty = inherit document language
-};
-
-struct PlacedGlyph {
-  uint32_t gid = 0;
-  Fixed x = 0;           // pen position of this glyph's origin, relative to run origin
-  Fixed y = 0;           // vertical offset from the baseline (HarfBuzz y_offset)
-  Fixed advance = 0;     // the advance layout used (may include justification)
-};
-
-// A span of glyphs that together stand for some text: what copy/paste and
-// ToUnicode must give back. Usually one HarfBuzz cluster.
-struct GlyphCluster {
-  uint32_t first_glyph = 0;  // index into GlyphRun::glyphs
-  uint32_t glyph_count = 0;
-  std::string text;          // UTF-8, logical order
-};
-
-// One font, size and colour, glyphs in visual (left-to-right) order.
-struct GlyphRun {
-  text::FontRef font;
-  Fixed size = 0;            // em size
-  Color color;
-  Fixed x = 0, y = 0;        // baseline origin of the first glyph
-  bool rtl = false;          // run's text is right-to-left (clusters are visual order too)
-  std::vector<PlacedGlyph> glyphs;
-  std::vector<GlyphCluster> clusters;  // cover glyphs in order, no gaps
-  Tag tag;
-};
+using emnpub::Color;
+using emnpub::Tag;
+using text::GlyphCluster;
+using text::GlyphRun;
+using text::PlacedGlyph;
 
 struct Rect {
   Fixed x = 0, y = 0, w = 0, h = 0;  // (x, y) bottom-left

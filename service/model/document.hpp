@@ -63,6 +63,7 @@ enum class BlockKind {
   PageBreak,   // <pagebreak/>
   Section,     // <section>: title (inlines) + blocks (content and subsections)
   Item,        // bulletin <item country date>: title + blocks
+  Chart,       // <chart type>: chart + caption (stretch goal: drawn from the data)
 };
 
 enum class ListStyle { Bullet, Decimal, LowerAlpha, UpperAlpha, LowerRoman, UpperRoman };
@@ -101,10 +102,29 @@ struct Table {
 };
 
 struct Image {
-  std::string src;                // as written (data: URI or relative path)
+  std::string src;                // as written (data: URI or relative path);
+                                  // whitespace inside a data: URI removed
   std::string alt;
   std::optional<double> width_percent;  // width="50%"
   std::optional<double> width_points;   // width="8cm" etc.
+};
+
+// <chart> data (stretch goal): the layout draws it in the brand colours.
+struct ChartPoint {
+  std::string label;              // <point label>
+  double value = 0;               // <point value>
+  SourcePos pos;
+};
+
+struct ChartSeries {
+  std::string name;               // <series name>
+  std::vector<ChartPoint> points;
+  SourcePos pos;
+};
+
+struct Chart {
+  std::string type;               // bar|line|pie
+  std::vector<ChartSeries> series;
 };
 
 struct Block {
@@ -137,7 +157,9 @@ struct Block {
   // Table, Figure
   Table table;
   Image image;
-  std::vector<Inline> caption;    // Figure caption
+  std::vector<Inline> caption;    // Figure caption (also Chart caption)
+  // Chart
+  Chart chart;
 
   SourcePos pos;
 };

@@ -1,0 +1,440 @@
+#include "layout/document_layouter.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "layout/block_builder.hpp"
+#include "layout/brand_marks.hpp"
+#include "layout/inline_collector.hpp"
+#include "layout/page_builder.hpp"
+#include "style/strings.hpp"
+#include "text/font_registry.hpp"
+
+namespace emnpub::layout {
+
+namespace {
+
+using model::DocType;
+
+// Sets one line of text (furniture, cover) and returns its drawing with the
+// baseline at `baseline` (y down).
+Drawing line_of_text(LayoutContext& ctx, const std::string& text, const style::BlockStyle& st,
+                     Fixed x, Fixed width, Fixed top, text::Align align, const std::string& lang) {
+  std::vector<VItem> tmp;
+  BlockBuilder b(ctx, tmp, x, width);
+  style::BlockStyle s = st;
+  s.align = align;
+  s.indent_start = s.indent_end = s.first_indent = 0;
+  auto span = span_style_for(s, lang);
+  span.hyphenate = false;
+  b.text({{text, span, -1, {}}}, s, "Artifact");
+  Drawing d;
+  Fixed y = top;
+  for (auto& it : tmp) {
+    if (it.kind == VItem::Kind::Box) {
+      for (auto& r : it.drawing.runs) r.tag = {};
+      d.append(std::move(it.drawing), 0, y);
+      y += it.height;
+    }
+  }
+  return d;
+}
+
+std::string expand(const std::string& tpl, const std::map<std::string, std::string>& vars) {
+  std::string out;
+  for (size_t i = 0; i < tpl.size();) {
+    if (tpl[i] == '{') {
+      const size_t e = tpl.find('}', i);
+      if (e != std::string::npos) {
+        auto it = vars.find(tpl.substr(i + 1, e - i - 1));
+        if (it != vars.end()) { out += it->second; i = e + 1; continue; }
+      }
+    }
+    out += tpl[i++];
+  }
+  return out;
+}
+
+struct Geometry {
+  const style::PageSpec& p;
+  // 0-based physical page index: even = recto (right-hand) when facing.
+  Fixed left(int page) const { return (p.facing && page % 2 == 1) ? p.margin_outer : p.margin_inner; }
+  Fixed body_width() const { return p.width - p.margin_inner - p.margin_outer; }
+  Fixed body_height() const { return p.height - p.margin_top - p.margin_bottom; }
+  Fixed column_width() const {
+    return (body_width() - (p.columns - 1) * p.column_gap) / p.columns;
+  }
+  std::vector<Frame> frames(int page, Fixed top_reserved) const {
+    std::vector<Frame> f;
+    for (int c = 0; c < p.columns; ++c)
+      f.push_back({left(page) + c * (column_width() + p.column_gap), p.margin_top + top_reserved,
+                   column_width(), body_height() - top_reserved});
+    return f;
+  }
+};
+
+class DocumentLayouter {
+ public:
+  DocumentLayouter(const model::Document& doc, const style::Layout& L, const text::FontRegistry& fonts,
+                   const text::HyphenatorCache& hyph, Diagnostics& warnings, const Limits& limits)
+      : doc_(doc), L_(L), fonts_(fonts), hyph_(hyph), warnings_(warnings), limits_(limits), geo_{L.page} {}
+
+  PagedDocument run() {
+    // Pass 1 finds where every target lands; a second pass writes page
+    // numbers into cross-references when the document has any.
+    std::map<std::string, std::pair<int, std::string>> pages;
+    PagedDocument out = pass(pages);
+    if (has_internal_refs_) {
+      pages = target_pages_;
+      out = pass(pages);
+    }
+    warnings_.append(pass_warnings_);  // only the last pass's warnings count
+    return out;
+  }
+
+ private:
+  PagedDocument pass(const std::map<std::string, std::pair<int, std::string>>& known) {
+    Diagnostics local;
+    LayoutContext ctx(doc_, L_, fonts_, hyph_, local);
+    ctx.limits = limits_;
+    number_targets(ctx);
+    for (auto& [id, t] : ctx.targets)
+      if (auto it = known.find(id); it != known.end()) { t.page = it->second.first; t.page_label = it->second.second; }
+    ctx.measure = geo_.column_width();
+    const std::string& lang = doc_.lang;
+
+    // Front matter: a title page of its own (reports) or a title block on
+    // the first page above the body (informs, bulletins).
+    const bool own_title_page = L_.cover.own_page;
+    Drawing cover;
+    Fixed cover_h = 0;
+    build_cover(ctx, cover, cover_h, own_title_page);
+    int front_pages = 0;
+    std::vector<BuiltPage> front;
+    if (own_title_page) {
+      front.emplace_back();
+      front.back().drawing = std::move(cover);
+      front_pages = 1;
+      if (L_.page.facing) {
+        front.emplace_back();
+        build_imprint(ctx, front.back().drawing);
+        front_pages = 2;
+      }
+    }
+
+    // Body vertical list.
+    std::vector<VItem> items;
+    BlockBuilder bb(ctx, items, 0, ctx.measure);
+    std::vector<int> counters;
+    if (!doc_.summary.empty()) {
+      if (doc_.type == DocType::Report) {
+        const auto hs = L_.block({"heading", {}, "summary", lang, 1});
+        bb.space(hs.space_before);
+        std::vector<text::TextSpan> spans{{style::localized(style::Text::Summary, lang), span_style_for(hs, lang), -1, {}}};
+        const int f = bb.text(std::move(spans), hs, "H1");
+        if (f >= 0) {
+          items[static_cast<size_t>(f)].outline.push_back({style::localized(style::Text::Summary, lang), 1});
+          items[static_cast<size_t>(f)].running_title = style::localized(style::Text::Summary, lang);
+        }
+        bb.forbid_break();
+        bb.space(hs.space_after);
+        bb.forbid_break();
+      }
+      bb.blocks(doc_.summary, 0, false, counters);
+    }
+    bb.blocks(doc_.body, 0, false, counters);
+    if (!doc_.annexes.empty()) {
+      std::vector<int> ac;
+      bb.blocks(doc_.annexes, 0, true, ac);
+    }
+    // Back matter (disclaimer, contact, back blocks) closes the document on
+    // a page of its own.
+    if (!doc_.meta.disclaimer.empty() || !doc_.meta.contact.empty() || !doc_.back.empty()) {
+      VItem brk;
+      brk.kind = VItem::Kind::Penalty;
+      brk.penalty = -kInf;
+      items.push_back(std::move(brk));
+      back_matter(ctx, bb);
+    }
+    for (const auto& a : ctx.anchors)
+      if (a.kind == AnchorDef::Kind::Internal) has_internal_refs_ = true;
+
+    // Footnote bodies at the column measure.
+    const auto fs = L_.block({"footnote", {}, {}, lang, 0});
+    for (auto& spans : ctx.pending_notes) {
+      Footnote fn;
+      BlockBuilder nb(ctx, fn.lines, 0, ctx.measure);
+      nb.text(std::move(spans), fs, "Note");
+      for (const auto& l : fn.lines) fn.height += l.kind == VItem::Kind::Penalty ? 0 : l.height;
+      fn.height += fs.space_after;
+      ctx.footnotes.push_back(std::move(fn));
+    }
+
+    PageBuilderConfig cfg;
+    cfg.frames = [&](int page) {
+      const int physical = page + front_pages;
+      return geo_.frames(physical, (!own_title_page && page == 0) ? cover_h : 0);
+    };
+    cfg.footnotes = &ctx.footnotes;
+    cfg.table_headers = &ctx.table_headers;
+    cfg.footnote_gap = fs.space_before > 0 ? fs.space_before : 8 * kPt;
+    cfg.footnote_sep_width = geo_.column_width() / 3;
+    cfg.footnote_sep_color = fs.rule_color;
+    cfg.max_pages = limits_.max_pages;
+    PageBuildResult built = build_pages(std::move(items), cfg, doc_.source_name);
+    if (!own_title_page && !built.pages.empty()) built.pages.front().drawing.append(std::move(cover), 0, 0);
+
+    // Assemble: front pages + body pages.
+    std::vector<BuiltPage> all = std::move(front);
+    for (auto& p : built.pages) all.push_back(std::move(p));
+    const int total = static_cast<int>(all.size());
+    std::map<std::string, std::pair<int, Fixed>> mark_at;
+    target_pages_.clear();
+    for (const auto& m : built.marks) {
+      const int physical = m.page + front_pages;
+      mark_at[m.id] = {physical, m.y};
+      target_pages_[m.id] = {physical, label_for(physical, front_pages)};
+    }
+    pass_warnings_ = local;
+
+    PagedDocument out;
+    out.info.title = doc_.meta.title_text;
+    for (const auto& a : doc_.meta.authors) out.info.author += (out.info.author.empty() ? "" : ", ") + a;
+    if (out.info.author.empty()) out.info.author = doc_.meta.publisher;
+    out.info.subject = model::plain_text(doc_.meta.subtitle);
+    if (out.info.subject.empty()) out.info.subject = doc_.meta.series;
+    for (const auto& k : doc_.meta.keywords) out.info.keywords += (out.info.keywords.empty() ? "" : ", ") + k;
+    out.info.date = doc_.meta.date;
+    out.info.lang = lang;
+    if (front_pages > 0) {
+      out.labels.push_back({0, PageLabelRange::Style::LowerRoman, 1, {}});
+      out.labels.push_back({front_pages, PageLabelRange::Style::Decimal, 1, {}});
+    }
+    for (const auto& o : built.outline)
+      out.outline.push_back({o.mark.title, o.mark.level, o.page + front_pages, L_.page.height - o.y});
+
+    for (int p = 0; p < total; ++p) {
+      BuiltPage& bp = all[static_cast<size_t>(p)];
+      furniture(ctx, bp, p, front_pages, total);
+      Page page;
+      page.width = L_.page.width;
+      page.height = L_.page.height;
+      page.label = label_for(p, front_pages);
+      to_page(std::move(bp.drawing), page, mark_at);
+      out.pages.push_back(std::move(page));
+    }
+    return out;
+  }
+
+  std::string label_for(int physical, int front_pages) const {
+    if (physical < front_pages) {
+      static const char* r[] = {"i", "ii", "iii", "iv", "v", "vi"};
+      return physical < 6 ? r[physical] : std::to_string(physical + 1);
+    }
+    return std::to_string(physical - front_pages + 1);
+  }
+
+  void to_page(Drawing&& d, Page& page, const std::map<std::string, std::pair<int, Fixed>>& marks) {
+    const Fixed H = page.height;
+    for (auto& r : d.rects) { r.y = H - r.y - r.h; page.rects.push_back(std::move(r)); }
+    for (auto& pg : d.polygons) {
+      for (auto& pt : pg.points) pt.second = H - pt.second;
+      page.polygons.push_back(std::move(pg));
+    }
+    for (auto& i : d.images) { i.y = H - i.y - i.h; page.images.push_back(std::move(i)); }
+    for (auto& l : d.lines) { l.y1 = H - l.y1; l.y2 = H - l.y2; page.lines.push_back(std::move(l)); }
+    for (auto& r : d.runs) {
+      r.y = H - r.y;
+      // Pixel-level ordering of glyph positions stays relative to r.x.
+      page.runs.push_back(std::move(r));
+    }
+    for (auto& l : d.links) { l.y = H - l.y - l.h; page.links.push_back(std::move(l)); }
+    for (auto& il : d.internal) {
+      auto it = marks.find(il.target);
+      if (it == marks.end()) continue;
+      Link l;
+      l.x = il.x; l.w = il.w; l.h = il.h;
+      l.y = H - il.y - il.h;
+      l.dest_page = it->second.first;
+      l.dest_y = H - it->second.second;
+      page.links.push_back(std::move(l));
+    }
+  }
+
+  void furniture(LayoutContext& ctx, BuiltPage& bp, int page, int front_pages, int total) {
+    if (page < front_pages) return;
+    const int body_page = page - front_pages;
+    std::map<std::string, std::string> vars{
+        {"page", std::to_string(body_page + 1)},
+        {"pages", std::to_string(total - front_pages)},
+        {"title", doc_.meta.title_text},
+        {"section", bp.running_title},
+        {"date", style::format_date(doc_.meta.date, doc_.lang)},
+        {"series", doc_.meta.series + (doc_.meta.series_number.empty() ? "" : " " + doc_.meta.series_number)},
+        {"page-word", style::localized(style::Text::Page, doc_.lang)},
+        {"of", style::localized(style::Text::PageOf, doc_.lang)},
+    };
+    const Fixed x = geo_.left(page);
+    const Fixed w = geo_.body_width();
+    const bool recto = !L_.page.facing || page % 2 == 0;
+    auto place = [&](const style::Furniture& f, Fixed baseline_y, bool is_header) {
+      if (!f.enabled || (f.skip_first && page == front_pages && !is_header && false)) return;
+      if (f.skip_first && body_page == 0) return;
+      if (is_header && bp.chapter_starts && L_.page.facing) return;  // chapter openings stay clean
+      const auto st = L_.block({f.style_name, {}, {}, doc_.lang, 0});
+      const Fixed top = baseline_y - baseline_in_box(ctx, st);
+      // On facing pages, left and right slots mirror so page numbers sit outside.
+      const std::string& left = recto ? f.left : f.right;
+      const std::string& right = recto ? f.right : f.left;
+      if (!left.empty()) bp.drawing.append(line_of_text(ctx, expand(left, vars), st, x, w, top, text::Align::Left, doc_.lang), 0, 0);
+      if (!f.center.empty()) bp.drawing.append(line_of_text(ctx, expand(f.center, vars), st, x, w, top, text::Align::Center, doc_.lang), 0, 0);
+      if (!right.empty()) bp.drawing.append(line_of_text(ctx, expand(right, vars), st, x, w, top, text::Align::Right, doc_.lang), 0, 0);
+      if (f.rule) {
+        Line l;
+        l.x1 = x;
+        l.x2 = x + w;
+        const Fixed gap = 4 * kPt;
+        l.y1 = l.y2 = is_header ? baseline_y + gap : baseline_y - st.font.size - gap;
+        l.color = st.rule_color;
+        l.width = kPt / 4;
+        bp.drawing.lines.push_back(l);
+      }
+    };
+    place(L_.header, L_.page.margin_top - L_.header.offset, true);
+    place(L_.footer, L_.page.height - L_.page.margin_bottom + L_.footer.offset, false);
+  }
+
+  void build_cover(LayoutContext& ctx, Drawing& d, Fixed& height, bool own_page) {
+    const std::string& lang = doc_.lang;
+    const Fixed W = L_.page.width;
+    const Fixed x = geo_.left(0);
+    const Fixed w = geo_.body_width();
+    Fixed y = 0;
+    if (L_.cover.band) {
+      const Fixed band_h = own_page ? L_.cover.band_height * 2 : L_.cover.band_height;
+      Rect band;
+      band.x = 0; band.y = 0; band.w = W; band.h = band_h;
+      band.fill_color = L_.cover.band_color;
+      d.rects.push_back(band);
+      Rect accent;
+      accent.x = 0; accent.y = band_h; accent.w = W; accent.h = 3 * kPt;
+      accent.fill_color = L_.cover.accent;
+      d.rects.push_back(accent);
+      const auto wm = L_.block({"wordmark", {}, {}, lang, 0});
+      const auto tg = L_.block({"tagline", {}, {}, lang, 0});
+      const Fixed flag_h = std::min<Fixed>(band_h - 16 * kPt, 40 * kPt);
+      const Fixed wm_top = (band_h - wm.leading - 2 * tg.leading) / 2;
+      d.append(line_of_text(ctx, L_.cover.wordmark, wm, x, w, wm_top, text::Align::Left, lang), 0, 0);
+      d.append(line_of_text(ctx, L_.cover.tagline, tg, x, w, wm_top + wm.leading, text::Align::Left, lang), 0, 0);
+      d.append(line_of_text(ctx, L_.cover.contact_point, tg, x, w, wm_top + wm.leading + tg.leading, text::Align::Left, lang), 0, 0);
+      if (L_.cover.flag)
+        draw_eu_flag(d, x + w - flag_h * 3 / 2, (band_h - flag_h) / 2, flag_h, Color{0x00, 0x33, 0x99},
+                     L_.cover.accent);
+      y = band_h + 3 * kPt;
+    }
+    // Series and date line, title, subtitle.
+    std::vector<VItem> items;
+    BlockBuilder b(ctx, items, x, w);
+    const auto ms = L_.block({"doc-meta", {}, model::to_string(doc_.type), lang, 0});
+    const auto ts = L_.block({"doc-title", {}, model::to_string(doc_.type), lang, 0});
+    const auto ss = L_.block({"doc-subtitle", {}, model::to_string(doc_.type), lang, 0});
+    b.space(own_page ? L_.page.margin_top * 2 : ms.space_before);
+    std::string meta = doc_.meta.series;
+    if (!doc_.meta.series_number.empty()) meta += (meta.empty() ? "" : " ") + std::string("n\u00BA\u00A0") + doc_.meta.series_number;
+    std::string when = style::format_date(doc_.meta.date, lang);
+    if (!doc_.meta.period_from.empty() && !doc_.meta.period_to.empty())
+      when = style::format_date(doc_.meta.period_from, lang) + " \u2013 " + style::format_date(doc_.meta.period_to, lang);
+    meta += (meta.empty() ? "" : "  \u00B7  ") + when;
+    b.text({{meta, span_style_for(ms, lang), -1, {}}}, ms, "P");
+    b.space(ts.space_before);
+    std::vector<text::TextSpan> spans;
+    collect_inlines(ctx, doc_.meta.title, span_style_for(ts, lang), spans);
+    b.text(std::move(spans), ts, "Title");
+    if (!doc_.meta.subtitle.empty()) {
+      b.space(ss.space_before);
+      std::vector<text::TextSpan> sub;
+      collect_inlines(ctx, doc_.meta.subtitle, span_style_for(ss, lang), sub);
+      b.text(std::move(sub), ss, "P");
+    }
+    if (own_page && !doc_.meta.authors.empty()) {
+      const auto as = L_.block({"doc-authors", {}, model::to_string(doc_.type), lang, 0});
+      b.space(as.space_before);
+      std::string who;
+      for (const auto& a : doc_.meta.authors) who += (who.empty() ? "" : ", ") + a;
+      b.text({{who, span_style_for(as, lang), -1, {}}}, as, "P");
+    }
+    b.space(ts.space_after);
+    VItem stacked = stack_box(std::move(items));
+    for (auto& r : stacked.drawing.runs) r.tag = {"Title", 0, {}};
+    d.append(std::move(stacked.drawing), 0, y);
+    height = y + stacked.height - L_.page.margin_top;
+    if (own_page) {
+      // Publisher at the foot of the title page.
+      const auto ps = L_.block({"doc-meta", {}, model::to_string(doc_.type), lang, 0});
+      if (!doc_.meta.publisher.empty())
+        d.append(line_of_text(ctx, doc_.meta.publisher, ps, x, w, L_.page.height - L_.page.margin_bottom - ps.leading,
+                              text::Align::Left, lang), 0, 0);
+    }
+    if (height < 0) height = 0;
+  }
+
+  void build_imprint(LayoutContext& ctx, Drawing& d) {
+    const std::string& lang = doc_.lang;
+    const auto st = L_.block({"imprint", {}, {}, lang, 0});
+    std::vector<VItem> items;
+    const Fixed x = geo_.left(1);
+    BlockBuilder b(ctx, items, x, geo_.body_width());
+    auto line = [&](const std::string& label, const std::string& value) {
+      if (value.empty()) return;
+      b.text({{label + value, span_style_for(st, lang), -1, {}}}, st, "P");
+    };
+    line("", doc_.meta.publisher);
+    line("", style::format_date(doc_.meta.date, lang));
+    line("ISBN ", doc_.meta.isbn);
+    line("DOI ", doc_.meta.doi);
+    line("D/", doc_.meta.legal_deposit);
+    VItem stacked = stack_box(std::move(items));
+    d.append(std::move(stacked.drawing), 0, L_.page.height - L_.page.margin_bottom - stacked.height);
+  }
+
+  void back_matter(LayoutContext& ctx, BlockBuilder& bb) {
+    const std::string& lang = doc_.lang;
+    std::vector<int> counters;
+    auto titled = [&](style::Text what, const std::vector<model::Block>& blocks) {
+      if (blocks.empty()) return;
+      const auto hs = L_.block({"back-title", {}, {}, lang, 0});
+      bb.space(hs.space_before);
+      bb.text({{style::localized(what, lang), span_style_for(hs, lang), -1, {}}}, hs, "H2");
+      bb.forbid_break();
+      bb.space(hs.space_after);
+      bb.forbid_break();
+      bb.blocks(blocks, 1, false, counters);
+    };
+    bb.blocks(doc_.back, 1, false, counters);
+    titled(style::Text::Disclaimer, doc_.meta.disclaimer);
+    titled(style::Text::Contact, doc_.meta.contact);
+    (void)ctx;
+  }
+
+  const model::Document& doc_;
+  const style::Layout& L_;
+  const text::FontRegistry& fonts_;
+  const text::HyphenatorCache& hyph_;
+  Diagnostics& warnings_;
+  Limits limits_;
+  Geometry geo_;
+  bool has_internal_refs_ = false;
+  Diagnostics pass_warnings_;
+  std::map<std::string, std::pair<int, std::string>> target_pages_;
+};
+
+}  // namespace
+
+PagedDocument layout_document(const model::Document& doc, const style::Layout& L,
+                              const text::FontRegistry& fonts, const text::HyphenatorCache& hyph,
+                              Diagnostics& warnings, const Limits& limits) {
+  DocumentLayouter d(doc, L, fonts, hyph, warnings, limits);
+  return d.run();
+}
+
+}  // namespace emnpub::layout

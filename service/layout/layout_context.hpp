@@ -1,0 +1,78 @@
+#pragma once
+// State of one document's layout run: what the builders share. Owned by one
+// render on one thread; the font registry and hyphenators it points to are
+// shared and thread-safe.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "common/diagnostics.hpp"
+#include "layout/vertical_list.hpp"
+#include "model/document.hpp"
+#include "style/layout.hpp"
+#include "text/paragraph_setter.hpp"
+#include "text/shaper.hpp"
+
+namespace emnpub::text {
+class FontRegistry;
+class HyphenatorCache;
+}
+
+namespace emnpub::layout {
+
+struct Limits {
+  int max_pages = 2000;
+  size_t max_glyphs = 20'000'000;
+};
+
+// What a <ref> can say about its target.
+struct TargetInfo {
+  enum class Kind { Section, Annex, Table, Figure, Other } kind = Kind::Other;
+  std::string number;               // "2.3", "B", "4"
+  std::string title;
+  int page = -1;                    // 0-based page, from a previous pass
+  std::string page_label;
+};
+
+// An inline anchor in set text: where a link or footnote mark landed.
+struct AnchorDef {
+  enum class Kind { Uri, Internal, Note } kind = Kind::Uri;
+  std::string uri;
+  std::string target;
+  int note = -1;
+};
+
+struct LayoutContext {
+  const model::Document& doc;
+  const style::Layout& L;
+  const text::FontRegistry& fonts;
+  text::Shaper shaper;
+  text::ParagraphSetter setter;
+  Diagnostics& diags;
+  Limits limits;
+
+  std::map<std::string, TargetInfo> targets;    // by element id
+  std::vector<AnchorDef> anchors;
+  std::vector<Footnote> footnotes;
+  std::vector<std::vector<text::TextSpan>> pending_notes;  // bodies, set later
+  int struct_ids = 0;
+  size_t glyphs = 0;
+  Fixed measure = 0;                            // column width
+  std::map<std::vector<int>, int> section_counts;  // numbered siblings per parent
+  std::vector<VItem> table_headers;             // header rows to repeat after a page break
+
+  LayoutContext(const model::Document& d, const style::Layout& l, const text::FontRegistry& f,
+                const text::HyphenatorCache& h, Diagnostics& dg)
+      : doc(d), L(l), fonts(f), setter(f, h, shaper), diags(dg) {}
+
+  int next_struct() { return ++struct_ids; }
+};
+
+// Section, annex, table and figure numbers for every element with an id,
+// and the outline titles: computed once before layout.
+void number_targets(LayoutContext& ctx);
+
+// Section number text for a heading ("2.3", "A.1").
+std::string section_number(const std::vector<int>& counters, bool annex);
+
+}  // namespace emnpub::layout

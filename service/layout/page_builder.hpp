@@ -1,0 +1,58 @@
+#pragma once
+// Breaks a vertical list into frames (columns of pages). Greedy with
+// backtracking to the last legal breakpoint, as TeX's page builder: a break
+// may fall at glue that follows a box, or at a penalty below kInf; -kInf
+// forces one. Footnotes go to the bottom of the frame holding their
+// reference line; a frame that cannot hold a line and its notes breaks before.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "layout/vertical_list.hpp"
+
+namespace emnpub::layout {
+
+struct Frame {
+  Fixed x = 0, top = 0;           // from the page's left and top edges
+  Fixed width = 0, height = 0;
+};
+
+struct PlacedMark {
+  std::string id;
+  int page = 0;
+  Fixed y = 0;                    // from the page top
+};
+
+struct PlacedOutline {
+  OutlineMark mark;
+  int page = 0;
+  Fixed y = 0;
+};
+
+struct BuiltPage {
+  Drawing drawing;                // y down from the page top
+  std::string running_title;      // chapter in force on this page
+  bool chapter_starts = false;
+};
+
+struct PageBuildResult {
+  std::vector<BuiltPage> pages;
+  std::vector<PlacedMark> marks;
+  std::vector<PlacedOutline> outline;
+};
+
+struct PageBuilderConfig {
+  std::function<std::vector<Frame>(int page)> frames;
+  const std::vector<Footnote>* footnotes = nullptr;
+  const std::vector<VItem>* table_headers = nullptr;
+  Fixed footnote_gap = 0;         // space between body text and the separator
+  Fixed footnote_sep_width = 0;   // separator rule length
+  Color footnote_sep_color;
+  int max_pages = 2000;
+};
+
+// Consumes `items`. Throws DocumentRefused (DiagKind::Limit) past max_pages.
+PageBuildResult build_pages(std::vector<VItem>&& items, const PageBuilderConfig& cfg,
+                            const std::string& source_name);
+
+}  // namespace emnpub::layout

@@ -1,0 +1,98 @@
+#include "pdf/font_resources.hpp"
+
+#include <hb-ot.h>
+
+#include <stdexcept>
+
+#include "pdf/cid_font_writer.hpp"
+#include "pdf/font_subsetter.hpp"
+
+namespace emnpub::pdf {
+
+PdfFont::PdfFont(text::FontRef face, std::string resource_name, HPDF_Dict type0)
+    : face_(std::move(face)),
+      resource_name_(std::move(resource_name)),
+      type0_(type0),
+      glyph_count_(hb_face_get_glyph_count(face_->hb_face())) {}
+
+double PdfFont::use(uint32_t gid) {
+  auto it = glyphs_.find(gid);
+  if (it == glyphs_.end()) {
+    if (gid >= glyph_count_ || gid > 0xFFFF)
+      throw std::runtime_error("PDF writer: glyph id " + std::to_string(gid) + " is not in font " +
+                               face_->path());
+    UsedGlyph g;
+    // Shapers give combining marks no advance; a PDF width of zero matches
+    // that, so marks need no TJ correction and text extractors do not see
+    // them as wide characters overlapping the next letter.
+    const int64_t adv = is_mark_glyph(gid) ? 0 : face_->advance(gid);
+    const int64_t upem = face_->upem();
+    // Round half away from zero to hundredths of a thousandth of an em.
+    const int64_t num = adv * 100000;
+    g.width_centi = num >= 0 ? (num + upem / 2) / upem : -((-num + upem / 2) / upem);
+    it = glyphs_.emplace(gid, std::move(g)).first;
+  }
+  return static_cast<double>(it->second.width_centi) / 100.0;
+}
+
+bool PdfFont::assign(uint32_t gid, std::u32string_view text) {
+  UsedGlyph& g = glyphs_.at(gid);
+  if (!g.has_text) {
+    g.has_text = true;
+    g.text = text;
+  }
+  return g.text == text;
+}
+
+bool PdfFont::is_mark_glyph(uint32_t gid) const {
+  return hb_ot_layout_get_glyph_class(face_->hb_face(), gid) == HB_OT_LAYOUT_GLYPH_CLASS_MARK;
+}
+
+bool PdfFont::map_cluster(std::span<const uint32_t> gids, std::u32string_view text) {
+  if (gids.empty()) return true;
+  // No text (e.g. an inserted glyph): leave the glyph unmapped; the caller
+  // wraps it in an empty ActualText so it copies as nothing.
+  if (text.empty()) return false;
+  if (gids.size() == 1) return assign(gids[0], text);
+
+  // Base + combining marks ("e" + U+0301, Arabic letters with harakat): one
+  // code point per glyph, in order. Only when the font says the trailing
+  // glyphs are marks and the trailing code points are non-spacing marks, so
+  // reordered clusters (Indic pre-base vowels) never get a wrong 1:1 map.
+  if (gids.size() == text.size() && !is_mark_glyph(gids[0])) {
+    hb_unicode_funcs_t* ucd = hb_unicode_funcs_get_default();
+    bool marks = true;
+    for (size_t k = 1; k < gids.size() && marks; ++k) {
+      const auto cat = hb_unicode_general_category(ucd, text[k]);
+      marks = is_mark_glyph(gids[k]) && (cat == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
+                                         cat == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK);
+    }
+    if (marks) {
+      bool exact = true;
+      for (size_t k = 0; k < gids.size(); ++k) exact = assign(gids[k], text.substr(k, 1)) && exact;
+      if (exact) return true;
+    }
+  }
+  // Otherwise the first glyph carries the whole text, and ActualText covers
+  // the cluster because the other glyphs would add their own text or none.
+  assign(gids[0], text);
+  return false;
+}
+
+PdfFont& FontRegistry::get(const text::FontRef& face) {
+  if (!face) throw std::runtime_error("PDF writer: glyph run without a font");
+  const std::string key = face->path() + '\n' + std::to_string(face->index());
+  if (auto it = by_key_.find(key); it != by_key_.end()) return *fonts_[it->second];
+  const std::string name = "F" + std::to_string(fonts_.size() + 1);
+  // The Type0 dictionary exists from the first use so pages can reference
+  // it; its contents are written by write_all once all glyphs are known.
+  fonts_.push_back(std::make_unique<PdfFont>(face, name, objs_.new_dict()));
+  by_key_.emplace(key, fonts_.size() - 1);
+  return *fonts_.back();
+}
+
+void FontRegistry::write_all() {
+  for (const auto& font : fonts_) write_cid_font(objs_, *font);
+}
+
+}  // namespace emnpub::pdf

@@ -1,0 +1,85 @@
+#include "pdf/font_subsetter.hpp"
+
+#include <hb-subset.h>
+
+#include <memory>
+#include <stdexcept>
+
+#include "pdf/digest.hpp"
+
+namespace emnpub::pdf {
+
+namespace {
+
+struct SubsetInputDeleter {
+  void operator()(hb_subset_input_t* p) const { hb_subset_input_destroy(p); }
+};
+struct FaceDeleter {
+  void operator()(hb_face_t* p) const { hb_face_destroy(p); }
+};
+struct BlobDeleter {
+  void operator()(hb_blob_t* p) const { hb_blob_destroy(p); }
+};
+
+// Tables a PDF viewer never reads from an embedded CIDFontType2 program.
+// Dropping GSUB/GPOS also stops hb-subset from pulling in every glyph the
+// used ones could be substituted by (layout closure): shaping is done.
+constexpr hb_tag_t kDroppedTables[] = {
+    HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+    HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('M', 'A', 'T', 'H'),
+    HB_TAG('k', 'e', 'r', 'n'), HB_TAG('D', 'S', 'I', 'G'), HB_TAG('g', 'a', 's', 'p'),
+    HB_TAG('h', 'd', 'm', 'x'), HB_TAG('L', 'T', 'S', 'H'), HB_TAG('V', 'D', 'M', 'X'),
+    HB_TAG('P', 'C', 'L', 'T'), HB_TAG('m', 'o', 'r', 'x'), HB_TAG('m', 'o', 'r', 't'),
+    HB_TAG('f', 'e', 'a', 't'), HB_TAG('S', 'T', 'A', 'T'), HB_TAG('m', 'e', 't', 'a'),
+};
+
+}  // namespace
+
+std::vector<uint8_t> subset_font(const text::FontFace& face, const std::vector<uint32_t>& gids) {
+  std::unique_ptr<hb_subset_input_t, SubsetInputDeleter> input(hb_subset_input_create_or_fail());
+  if (!input) throw std::runtime_error("PDF writer: out of memory subsetting " + face.path());
+  hb_set_t* glyphs = hb_subset_input_glyph_set(input.get());
+  for (uint32_t g : gids) hb_set_add(glyphs, g);
+  hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (hb_tag_t t : kDroppedTables) hb_set_add(drop, t);
+  // No code points: the embedded program is addressed by glyph id only.
+  hb_set_clear(hb_subset_input_unicode_set(input.get()));
+  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
+
+  std::unique_ptr<hb_face_t, FaceDeleter> result(hb_subset_or_fail(face.hb_face(), input.get()));
+  if (!result) throw std::runtime_error("PDF writer: cannot subset font " + face.path());
+  std::unique_ptr<hb_blob_t, BlobDeleter> blob(hb_face_reference_blob(result.get()));
+  unsigned len = 0;
+  const char* data = hb_blob_get_data(blob.get(), &len);
+  if (!data || len == 0) throw std::runtime_error("PDF writer: empty subset of font " + face.path());
+  return std::vector<uint8_t>(data, data + len);
+}
+
+std::string subset_tag(const std::vector<uint32_t>& gids, std::string_view postscript_name) {
+  Md5 md5;
+  md5.update(postscript_name);
+  for (uint32_t g : gids) {
+    const uint8_t b[4] = {static_cast<uint8_t>(g >> 24), static_cast<uint8_t>(g >> 16),
+                          static_cast<uint8_t>(g >> 8), static_cast<uint8_t>(g)};
+    md5.update(b, sizeof b);
+  }
+  const auto digest = md5.finish();
+  std::string tag(6, 'A');
+  for (int i = 0; i < 6; ++i) tag[i] = static_cast<char>('A' + digest[i] % 26);
+  return tag;
+}
+
+std::string pdf_font_name(std::string_view postscript_name) {
+  std::string out;
+  for (char c : postscript_name) {
+    const bool delimiter = c == '(' || c == ')' || c == '<' || c == '>' || c == '[' || c == ']' ||
+                           c == '{' || c == '}' || c == '/' || c == '%' || c == '#';
+    if (c > 0x20 && c < 0x7F && !delimiter) out.push_back(c);
+  }
+  if (out.empty()) out = "EmnpubFont";
+  // Room for the "ABCDEF+" prefix within libharu's 127-byte name limit.
+  if (out.size() > 100) out.resize(100);
+  return out;
+}
+
+}  // namespace emnpub::pdf

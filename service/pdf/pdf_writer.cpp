@@ -1,0 +1,63 @@
+#include "pdf/pdf_writer.hpp"
+
+#include <stdexcept>
+
+#include "pdf/font_resources.hpp"
+#include "pdf/hpdf_handles.hpp"
+#include "pdf/image_writer.hpp"
+#include "pdf/info_and_id.hpp"
+#include "pdf/link_writer.hpp"
+#include "pdf/outline_writer.hpp"
+#include "pdf/page_labels.hpp"
+#include "pdf/page_writer.hpp"
+#include "pdf/pdf_objects.hpp"
+
+namespace emnpub::pdf {
+
+namespace {
+
+std::vector<uint8_t> save(Document& doc) {
+  doc.check(HPDF_SaveToStream(doc.get()), "saving the document");
+  HPDF_UINT32 size = HPDF_GetStreamSize(doc.get());
+  doc.check(size > 0 ? HPDF_OK : HPDF_INVALID_STREAM, "saving the document");
+  std::vector<uint8_t> bytes(size);
+  doc.check(HPDF_ResetStream(doc.get()), "reading the saved document");
+  doc.check(HPDF_ReadFromStream(doc.get(), bytes.data(), &size), "reading the saved document");
+  if (size != bytes.size()) throw std::runtime_error("PDF writer: saved document was truncated");
+  return bytes;
+}
+
+}  // namespace
+
+std::vector<uint8_t> write_pdf(const layout::PagedDocument& doc, const WriteOptions& opts) {
+  if (doc.pages.empty()) throw std::runtime_error("PDF writer: the document has no pages");
+
+  Document pdf;
+  // Must precede every stream libharu creates (images, page contents).
+  pdf.check(HPDF_SetCompressionMode(pdf.get(), opts.compress ? HPDF_COMP_ALL : HPDF_COMP_NONE),
+            "setting compression");
+  // ActualText, /Lang and transparency in PNGs need more than libharu's 1.3.
+  pdf.get()->pdf_version = HPDF_VER_17;
+
+  PdfObjects objs(pdf, opts.compress);
+  FontRegistry fonts(objs);
+  ImageCache images(pdf);
+  PageWriter page_writer(objs, fonts, images);
+
+  std::vector<HPDF_Page> pages;
+  pages.reserve(doc.pages.size());
+  for (size_t i = 0; i < doc.pages.size(); ++i) pages.push_back(page_writer.write(doc.pages[i], i));
+
+  write_links(objs, pages, doc);
+  write_outline(objs, pages, doc.outline);
+  write_page_labels(objs, doc.labels, pages.size());
+  fonts.write_all();  // every glyph is known only now
+  write_info(objs, doc.info);
+  add_id_placeholder(objs);
+
+  std::vector<uint8_t> bytes = save(pdf);
+  finalize_id(bytes);
+  return bytes;
+}
+
+}  // namespace emnpub::pdf

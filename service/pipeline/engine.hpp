@@ -1,0 +1,76 @@
+#pragma once
+// The render pipeline as the front doors (cli/, http/) see it. An Engine
+// holds what is shared by every render in the process: the font registry,
+// hyphenation dictionaries and loaded layouts; all of it immutable or
+// guarded, so documents render concurrently on many threads.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/diagnostics.hpp"
+#include "layout/layout_context.hpp"
+#include "model/document.hpp"
+#include "style/layout.hpp"
+
+namespace emnpub::text {
+class FontRegistry;
+class HyphenatorCache;
+}
+
+namespace emnpub {
+
+struct EngineConfig {
+  std::string layouts_dir;          // empty = the repo's layouts/
+  std::string fonts_dir;            // empty = the repo's fonts/ (fonts.xml)
+};
+
+struct RenderOptions {
+  std::string source_name = "-";
+  bool strict = false;              // missing glyphs become errors
+  std::string layout;               // layout name override (e.g. "report")
+  layout::Limits limits;
+  int max_depth = 256;
+};
+
+struct RenderResult {
+  std::vector<uint8_t> pdf;
+  Diagnostics warnings;
+  int pages = 0;
+  std::string document_id;
+};
+
+class Engine {
+ public:
+  explicit Engine(EngineConfig cfg);
+  ~Engine();
+
+  // Parses, validates, lays out and writes a PDF. Throws DocumentRefused
+  // with every located problem (document, layout or font).
+  RenderResult render(std::string_view xml, const RenderOptions& opts) const;
+
+  // Parses and validates only; throws DocumentRefused when invalid.
+  Diagnostics validate(std::string_view xml, const RenderOptions& opts) const;
+
+  // The layout for a name ("inform"...), loaded on first use.
+  style::LayoutRef layout(const std::string& name) const;
+
+  const EngineConfig& config() const { return cfg_; }
+  static std::string default_layouts_dir();
+  static std::string default_fonts_dir();
+
+ private:
+  model::Document parse(std::string_view xml, const RenderOptions& opts, Diagnostics& warnings) const;
+
+  EngineConfig cfg_;
+  std::unique_ptr<text::FontRegistry> fonts_;
+  std::unique_ptr<text::HyphenatorCache> hyphenators_;
+  mutable std::mutex mu_;
+  mutable std::map<std::string, style::LayoutRef> layouts_;
+};
+
+}  // namespace emnpub

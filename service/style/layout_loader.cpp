@@ -1,0 +1,224 @@
+// Reads a layout file and its brand file into a Layout, checking every
+// element, attribute and value; all problems are reported together, located.
+#include <filesystem>
+
+#include "common/config_xml.hpp"
+#include "common/diagnostics.hpp"
+#include "style/layout.hpp"
+#include "style/style_properties.hpp"
+#include "style/value_parsers.hpp"
+
+namespace emnpub::style {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Loader {
+  Layout& L;
+  Diagnostics& d;
+  std::string file;
+
+  void error(SourcePos p, std::string msg) { d.error(DiagKind::Layout, file, std::move(p), std::move(msg)); }
+
+  void check_attrs(const ConfigNode& n, std::initializer_list<const char*> allowed) {
+    for (const auto& a : n.attrs) {
+      bool ok = false;
+      for (const char* x : allowed) ok = ok || a.name == x;
+      if (ok) continue;
+      std::string list;
+      for (const char* x : allowed) list += std::string(list.empty() ? "" : ", ") + x;
+      error({a.line, a.column, {}}, "unknown attribute '" + a.name + "' on <" + n.name + ">; allowed: " + list);
+    }
+  }
+
+  void length(const ConfigNode& n, const char* attr, Fixed& out) {
+    if (auto v = n.get(attr)) {
+      if (auto l = parse_length(*v)) out = *l;
+      else error(n.pos_of(attr), "'" + std::string(attr) + "' has the value '" + *v + "'; expected a length such as 12pt, 20mm or 2cm");
+    }
+  }
+  void boolean(const ConfigNode& n, const char* attr, bool& out) {
+    if (auto v = n.get(attr)) {
+      if (auto b = parse_bool(*v)) out = *b;
+      else error(n.pos_of(attr), "'" + std::string(attr) + "' has the value '" + *v + "'; expected yes or no");
+    }
+  }
+  void integer(const ConfigNode& n, const char* attr, int& out, int lo, int hi) {
+    if (auto v = n.get(attr)) {
+      auto i = parse_int(*v);
+      if (i && *i >= lo && *i <= hi) out = *i;
+      else error(n.pos_of(attr), "'" + std::string(attr) + "' has the value '" + *v + "'; expected a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
+    }
+  }
+  void color(const ConfigNode& n, const char* attr, Color& out) {
+    if (auto v = n.get(attr)) {
+      if (auto c = parse_color(*v, L.colors)) out = *c;
+      else error(n.pos_of(attr), "'" + std::string(attr) + "' has the value '" + *v + "'; expected #RRGGBB, cmyk(c,m,y,k) or a brand colour name");
+    }
+  }
+
+  void page(const ConfigNode& n) {
+    check_attrs(n, {"size", "margin-top", "margin-bottom", "margin-inner", "margin-outer", "facing", "columns", "column-gap"});
+    if (auto v = n.get("size")) {
+      if (*v == "A4") { L.page.width = from_mm(210); L.page.height = from_mm(297); }
+      else if (*v == "A5") { L.page.width = from_mm(148); L.page.height = from_mm(210); }
+      else if (*v == "Letter") { L.page.width = from_pt(612); L.page.height = from_pt(792); }
+      else {
+        const auto sp = v->find(' ');
+        auto w = sp == std::string::npos ? std::nullopt : parse_length(v->substr(0, sp));
+        auto h = sp == std::string::npos ? std::nullopt : parse_length(v->substr(sp + 1));
+        if (w && h && *w > 72 * kPt && *h > 72 * kPt) { L.page.width = *w; L.page.height = *h; }
+        else error(n.pos_of("size"), "'size' has the value '" + *v + "'; expected A4, A5, Letter or two lengths such as \"170mm 240mm\"");
+      }
+    }
+    length(n, "margin-top", L.page.margin_top);
+    length(n, "margin-bottom", L.page.margin_bottom);
+    length(n, "margin-inner", L.page.margin_inner);
+    length(n, "margin-outer", L.page.margin_outer);
+    boolean(n, "facing", L.page.facing);
+    integer(n, "columns", L.page.columns, 1, 4);
+    length(n, "column-gap", L.page.column_gap);
+  }
+
+  void furniture(const ConfigNode& n, Furniture& f) {
+    check_attrs(n, {"left", "center", "right", "style", "offset", "rule", "skip-first"});
+    f.enabled = true;
+    f.left = n.get("left").value_or("");
+    f.center = n.get("center").value_or("");
+    f.right = n.get("right").value_or("");
+    f.style_name = n.get("style").value_or(n.name);
+    length(n, "offset", f.offset);
+    boolean(n, "rule", f.rule);
+    boolean(n, "skip-first", f.skip_first);
+  }
+
+  void cover(const ConfigNode& n) {
+    check_attrs(n, {"band", "band-height", "band-color", "accent", "flag", "own-page", "wordmark", "tagline", "contact-point"});
+    if (auto v = n.get("wordmark")) L.cover.wordmark = *v;
+    if (auto v = n.get("tagline")) L.cover.tagline = *v;
+    if (auto v = n.get("contact-point")) L.cover.contact_point = *v;
+    boolean(n, "band", L.cover.band);
+    length(n, "band-height", L.cover.band_height);
+    color(n, "band-color", L.cover.band_color);
+    color(n, "accent", L.cover.accent);
+    boolean(n, "flag", L.cover.flag);
+    boolean(n, "own-page", L.cover.own_page);
+  }
+
+  void breaking(const ConfigNode& n) {
+    check_attrs(n, {"tolerance", "pretolerance", "line-penalty", "hyphen-penalty", "double-hyphen-demerits",
+                    "final-hyphen-demerits", "adj-demerits", "looseness", "emergency-stretch", "min-word"});
+    auto& b = L.breaking;
+    integer(n, "tolerance", b.tolerance, 0, 10000);
+    integer(n, "pretolerance", b.pretolerance, -1, 10000);
+    integer(n, "line-penalty", b.line_penalty, 0, 10000);
+    integer(n, "hyphen-penalty", b.hyphen_penalty, -10000, 10000);
+    integer(n, "double-hyphen-demerits", b.double_hyphen_demerits, 0, 1000000);
+    integer(n, "final-hyphen-demerits", b.final_hyphen_demerits, 0, 1000000);
+    integer(n, "adj-demerits", b.adj_demerits, 0, 1000000);
+    integer(n, "looseness", b.looseness, -10, 10);
+    length(n, "emergency-stretch", b.emergency_stretch);
+    integer(n, "min-word", b.min_word, 2, 50);
+  }
+
+  void style_rule(const ConfigNode& n) {
+    StyleRule r;
+    r.order = L.rules.size();
+    const PropertyContext ctx{L.colors, L.font_roles};
+    for (const auto& a : n.attrs) {
+      const SourcePos p{a.line, a.column, {}};
+      if (a.name == "match") { r.element = a.value; continue; }
+      if (a.name == "class") { r.cls = a.value; ++r.specificity; continue; }
+      if (a.name == "type") { r.type = a.value; ++r.specificity; continue; }
+      if (a.name == "lang") { r.lang = a.value; ++r.specificity; continue; }
+      if (a.name == "level") {
+        auto lv = parse_int(a.value);
+        if (!lv || *lv < 1 || *lv > 4) error(p, "'level' has the value '" + a.value + "'; expected 1, 2, 3 or 4");
+        else { r.level = *lv; ++r.specificity; }
+        continue;
+      }
+      std::string err;
+      auto prop = compile_property(a.name, a.value, ctx, err);
+      if (!prop) { error(p, err); continue; }
+      if (prop->block) r.block_setters.push_back(std::move(prop->block));
+      if (prop->inl) r.inline_setters.push_back(std::move(prop->inl));
+    }
+    if (r.element.empty()) error(n.pos(), "<style> needs a 'match' attribute naming the element it styles, such as match=\"p\"");
+    L.rules.push_back(std::move(r));
+  }
+
+  void brand(const ConfigNode& root) {
+    if (root.name != "brand") { error(root.pos(), "a brand file's root element must be <brand>"); return; }
+    check_attrs(root, {"name"});
+    for (const auto& n : root.children) {
+      if (n.name == "color") {
+        check_attrs(n, {"name", "value"});
+        auto name = n.get("name");
+        auto value = n.get("value");
+        if (!name || !value) { error(n.pos(), "<color> needs 'name' and 'value'"); continue; }
+        if (auto c = parse_color(*value, L.colors)) L.colors[*name] = *c;
+        else error(n.pos_of("value"), "colour '" + *name + "' has the value '" + *value + "'; expected #RRGGBB or cmyk(c,m,y,k)");
+      } else if (n.name == "font-role") {
+        check_attrs(n, {"name", "family"});
+        auto name = n.get("name");
+        auto fam = n.get("family");
+        if (!name || !fam) { error(n.pos(), "<font-role> needs 'name' and 'family'"); continue; }
+        L.font_roles[*name] = *fam;
+      } else if (n.name == "style") {
+        style_rule(n);
+      } else {
+        error(n.pos(), "unknown element <" + n.name + "> in <brand>; expected color, font-role or style");
+      }
+    }
+  }
+
+  void layout(const ConfigNode& root) {
+    for (const auto& n : root.children) {
+      if (n.name == "page") page(n);
+      else if (n.name == "header") furniture(n, L.header);
+      else if (n.name == "footer") furniture(n, L.footer);
+      else if (n.name == "cover") cover(n);
+      else if (n.name == "line-breaking") breaking(n);
+      else if (n.name == "color" || n.name == "font-role") {
+        // Layout-local overrides of brand settings.
+        ConfigNode wrapper;
+        wrapper.name = "brand";
+        wrapper.children.push_back(n);
+        brand(wrapper);
+      } else if (n.name == "style") style_rule(n);
+      else error(n.pos(), "unknown element <" + n.name + "> in <layout>; expected page, header, footer, cover, line-breaking, color, font-role or style");
+    }
+  }
+};
+
+}  // namespace
+
+LayoutRef load_layout(const std::string& path) {
+  auto L = std::make_shared<Layout>();
+  Diagnostics d;
+  const ConfigNode root = read_config_xml(path);
+  Loader ld{*L, d, path};
+  if (root.name != "layout") {
+    ld.error(root.pos(), "a layout file's root element must be <layout>");
+    throw DocumentRefused(std::move(d));
+  }
+  ld.check_attrs(root, {"name", "brand"});
+  L->name = root.get("name").value_or(fs::path(path).stem().string());
+  L->files.push_back(path);
+  if (auto b = root.get("brand")) {
+    const fs::path bp = fs::path(path).parent_path() / *b;
+    Loader bl{*L, d, bp.string()};
+    try {
+      bl.brand(read_config_xml(bp.string()));
+      L->files.push_back(bp.string());
+    } catch (const DocumentRefused& e) {
+      d.append(e.diagnostics());
+    }
+  }
+  ld.layout(root);
+  if (d.has_errors()) throw DocumentRefused(std::move(d));
+  return L;
+}
+
+}  // namespace emnpub::style

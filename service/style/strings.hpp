@@ -1,0 +1,19 @@
+#pragma once
+// Fixed strings the layout adds ("Contents", "Page 3 of 12", "Table 2"),
+// in nl, fr, en and de; other languages fall back to English.
+#include <string>
+#include <string_view>
+
+namespace emnpub::style {
+
+enum class Text {
+  Contents, Page, PageOf, Table, Figure, Notes, Summary, KeyPoints, Annex, See, Section,
+  OnPage, Disclaimer, Contact, Published, Period, Chapter,
+};
+
+std::string localized(Text what, std::string_view lang);
+
+// "31 March 2026" / "31 maart 2026" / "31 mars 2026" / "31. März 2026".
+std::string format_date(std::string_view iso, std::string_view lang);
+
+}  // namespace emnpub::style

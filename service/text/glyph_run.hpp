@@ -1,0 +1,42 @@
+#pragma once
+// Positioned glyphs: what a set line is made of, and what the PDF writer
+// draws. Positions are fixed-point, relative to the run's origin.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/color.hpp"
+#include "common/tag.hpp"
+#include "common/units.hpp"
+#include "text/font_face.hpp"
+
+namespace emnpub::text {
+
+struct PlacedGlyph {
+  uint32_t gid = 0;
+  Fixed x = 0;           // pen position of this glyph's origin, relative to run origin
+  Fixed y = 0;           // vertical offset from the baseline (HarfBuzz y_offset)
+  Fixed advance = 0;     // the advance layout used (may include justification)
+};
+
+// A span of glyphs that together stand for some text: what copy/paste and
+// ToUnicode must give back. Usually one HarfBuzz cluster.
+struct GlyphCluster {
+  uint32_t first_glyph = 0;  // index into GlyphRun::glyphs
+  uint32_t glyph_count = 0;
+  std::string text;          // UTF-8, logical order
+};
+
+// One font, size and colour, glyphs in visual (left-to-right) order.
+struct GlyphRun {
+  FontRef font;
+  Fixed size = 0;            // em size
+  Color color;
+  Fixed x = 0, y = 0;        // baseline origin of the first glyph
+  bool rtl = false;          // run's text is right-to-left (clusters are visual order too)
+  std::vector<PlacedGlyph> glyphs;
+  std::vector<GlyphCluster> clusters;  // cover glyphs in order, no gaps
+  Tag tag;
+};
+
+}  // namespace emnpub::text

@@ -1,0 +1,160 @@
+#include "text/itemizer.hpp"
+
+#include <unicode/ubidi.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <memory>
+
+namespace emnpub::text {
+
+uint32_t next_codepoint(const std::string& s, size_t& i) {
+  UChar32 c = 0;
+  int32_t idx = static_cast<int32_t>(i);
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), idx, static_cast<int32_t>(s.size()), c);
+  i = static_cast<size_t>(idx);
+  return c < 0 ? 0xFFFD : static_cast<uint32_t>(c);
+}
+
+namespace {
+
+struct UBiDiDeleter { void operator()(UBiDi* b) const { ubidi_close(b); } };
+
+// Characters that belong to the preceding grapheme: marks, joiners,
+// variation selectors. They must share the base character's font.
+bool extends_cluster(uint32_t cp) {
+  if (cp == 0x200C || cp == 0x200D) return true;
+  if ((cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)) return true;
+  const int8_t gc = u_charType(static_cast<UChar32>(cp));
+  return gc == U_NON_SPACING_MARK || gc == U_ENCLOSING_MARK || gc == U_COMBINING_SPACING_MARK;
+}
+
+// Default-ignorable characters need no glyph of their own.
+bool ignorable(uint32_t cp) {
+  return u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_DEFAULT_IGNORABLE_CODE_POINT) ||
+         cp == 0x2028 || cp == 0x00AD;
+}
+
+}  // namespace
+
+Itemized itemize(const std::string& text, const std::vector<SpanRange>& ranges,
+                 const std::vector<TextSpan>& spans, BaseDir dir, const FontRegistry& fonts) {
+  Itemized out;
+  // Code points with their byte offsets and UTF-16 offsets.
+  struct Cp { uint32_t cp; size_t byte; int32_t u16; };
+  std::vector<Cp> cps;
+  std::u16string u16;
+  cps.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    const size_t at = i;
+    const uint32_t cp = next_codepoint(text, i);
+    cps.push_back({cp, at, static_cast<int32_t>(u16.size())});
+    if (cp > 0xFFFF) {
+      u16.push_back(static_cast<char16_t>(0xD7C0 + (cp >> 10)));
+      u16.push_back(static_cast<char16_t>(0xDC00 | (cp & 0x3FF)));
+    } else {
+      u16.push_back(static_cast<char16_t>(cp));
+    }
+  }
+  if (cps.empty()) return out;
+
+  // Bidi levels.
+  std::vector<uint8_t> level(cps.size(), 0);
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<UBiDi, UBiDiDeleter> bidi(ubidi_openSized(static_cast<int32_t>(u16.size()), 0, &err));
+  UBiDiLevel para = dir == BaseDir::Rtl ? 1 : dir == BaseDir::Ltr ? 0 : UBIDI_DEFAULT_LTR;
+  ubidi_setPara(bidi.get(), reinterpret_cast<const UChar*>(u16.data()),
+                static_cast<int32_t>(u16.size()), para, nullptr, &err);
+  if (U_SUCCESS(err)) {
+    const UBiDiLevel* lv = ubidi_getLevels(bidi.get(), &err);
+    if (U_SUCCESS(err) && lv)
+      for (size_t k = 0; k < cps.size(); ++k) level[k] = lv[cps[k].u16];
+    out.paragraph_level = ubidi_getParaLevel(bidi.get());
+  }
+
+  // Scripts: common and inherited characters join their neighbours (the
+  // preceding real script, or the following one at the start).
+  hb_unicode_funcs_t* uf = hb_unicode_funcs_get_default();
+  std::vector<hb_script_t> script(cps.size());
+  hb_script_t last = HB_SCRIPT_INVALID;
+  for (size_t k = 0; k < cps.size(); ++k) {
+    hb_script_t s = hb_unicode_script(uf, cps[k].cp);
+    if (s == HB_SCRIPT_COMMON || s == HB_SCRIPT_INHERITED || s == HB_SCRIPT_UNKNOWN) s = last;
+    script[k] = s;
+    if (s != HB_SCRIPT_INVALID) last = s;
+  }
+  hb_script_t next = HB_SCRIPT_LATIN;
+  for (size_t k = cps.size(); k-- > 0;) {
+    if (script[k] == HB_SCRIPT_INVALID) script[k] = next;
+    else next = script[k];
+  }
+
+  // Span index per code point.
+  std::vector<size_t> span_of(cps.size(), 0);
+  {
+    size_t s = 0;
+    for (size_t k = 0; k < cps.size(); ++k) {
+      while (s + 1 < ranges.size() && cps[k].byte >= ranges[s].end) ++s;
+      span_of[k] = s;
+    }
+  }
+
+  // Faces per grapheme cluster, through the fallback chain.
+  std::vector<FontRef> face(cps.size());
+  FontRef prev_face;
+  for (size_t k = 0; k < cps.size();) {
+    size_t e = k + 1;
+    while (e < cps.size() && extends_cluster(cps[e].cp) && span_of[e] == span_of[k]) ++e;
+    const SpanStyle& st = spans[span_of[k]].style;
+    const FontRequest base{st.family, st.weight, st.italic};
+    auto covers = [&](const FontRef& f) {
+      for (size_t j = k; j < e; ++j)
+        if (!ignorable(cps[j].cp) && !f->has_codepoint(cps[j].cp)) return false;
+      return true;
+    };
+    FontRef chosen;
+    const hb_script_t cs = hb_unicode_script(uf, cps[k].cp);
+    // Neutral characters (spaces, digits, punctuation) stay in the face of
+    // their neighbour when it has them, so runs are not cut needlessly.
+    if (prev_face && (cs == HB_SCRIPT_COMMON || cs == HB_SCRIPT_INHERITED) &&
+        span_of[k] == span_of[k > 0 ? k - 1 : 0] && covers(prev_face))
+      chosen = prev_face;
+    std::vector<std::string> chain;
+    if (!chosen) {
+      chain = fonts.chain(st.family, script[k]);
+      for (const auto& fam : chain) {
+        if (!fonts.has_family(fam)) continue;
+        FontRef f = fonts.face({fam, st.weight, st.italic});
+        if (covers(f)) { chosen = f; break; }
+      }
+    }
+    if (!chosen) {
+      chosen = fonts.face(base);
+      for (size_t j = k; j < e; ++j)
+        if (!ignorable(cps[j].cp)) out.missing.push_back({cps[j].cp, span_of[k], cps[j].byte, chain});
+    }
+    for (size_t j = k; j < e; ++j) face[j] = chosen;
+    prev_face = chosen;
+    k = e;
+  }
+
+  // Runs of equal attributes.
+  for (size_t k = 0; k < cps.size();) {
+    size_t e = k + 1;
+    while (e < cps.size() && span_of[e] == span_of[k] && face[e] == face[k] &&
+           script[e] == script[k] && level[e] == level[k])
+      ++e;
+    ItemRun r;
+    r.begin = cps[k].byte;
+    r.end = e < cps.size() ? cps[e].byte : text.size();
+    r.span = span_of[k];
+    r.face = face[k];
+    r.script = script[k];
+    r.level = level[k];
+    out.runs.push_back(std::move(r));
+    k = e;
+  }
+  return out;
+}
+
+}  // namespace emnpub::text

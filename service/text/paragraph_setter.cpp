@@ -1,0 +1,494 @@
+#include "text/paragraph_setter.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "text/break_opportunities.hpp"
+#include "text/font_registry.hpp"
+#include "text/hyphenation_rules.hpp"
+#include "text/hyphenator.hpp"
+#include "text/knuth_plass.hpp"
+#include "text/shaper.hpp"
+
+namespace emnpub::text {
+
+namespace {
+
+// Breaks inside a word too long for the measure: allowed, but discouraged.
+constexpr int kEmergencyPenalty = 5000;
+
+bool is_space(uint32_t cp) { return cp == 0x20 || cp == 0x09 || cp == 0x0A || cp == 0x0D; }
+
+// What each break item stands for, so lines can be rebuilt from breaks.
+struct Atom {
+  enum Kind { Fragment, Space, Hyphen, Empty } kind = Empty;
+  size_t run = 0;                 // ItemRun index
+  const ShapedText* shaped = nullptr;
+  size_t piece_begin = 0;         // paragraph byte offset of the shaped text
+  size_t piece_end = 0;
+  uint32_t g0 = 0, g1 = 0;        // glyph range in `shaped`
+  std::vector<Fixed> advances;    // sp, per glyph in [g0, g1)
+  Fixed width = 0;                // natural width
+};
+
+struct Builder {
+  const ParagraphSpec& spec;
+  const std::string& text;
+  const Itemized& items;
+  Shaper& shaper;
+  const HyphenatorCache& hyph;
+  std::vector<BreakItem> list;
+  std::vector<Atom> atoms;
+
+  const SpanStyle& style_of(size_t run) const { return spec.spans[items.runs[run].span].style; }
+
+  Fixed scaled(int64_t units, size_t run) const {
+    return scale_units(units, style_of(run).size, items.runs[run].face->upem());
+  }
+
+  size_t push(BreakItem it, Atom a) {
+    it.source = static_cast<uint32_t>(atoms.size());
+    atoms.push_back(std::move(a));
+    list.push_back(it);
+    return list.size() - 1;
+  }
+
+  void push_box(Atom a) {
+    BreakItem b{};
+    b.type = ItemType::Box;
+    b.width = a.width;
+    push(b, std::move(a));
+  }
+
+  void push_penalty(Fixed width, int penalty, bool flagged, Atom a = {}) {
+    BreakItem p{};
+    p.type = ItemType::Penalty;
+    p.width = width;
+    p.penalty = penalty;
+    p.flagged = flagged;
+    push(p, std::move(a));
+  }
+
+  void push_glue(Fixed w, Fixed stretch, Fixed shrink, Atom a = {}) {
+    BreakItem g{};
+    g.type = ItemType::Glue;
+    g.width = w;
+    g.stretch = stretch;
+    g.shrink = shrink;
+    push(g, std::move(a));
+  }
+
+  bool justified() const { return spec.align == Align::Justify; }
+
+  // A break opportunity between words: justified text breaks at the
+  // stretchable space; ragged text uses Knuth and Plass's encoding, so the
+  // raggedness is in the line-end glue and interior spaces keep their width.
+  void push_space(Atom space, size_t run) {
+    const Fixed w = space.width;
+    if (justified()) {
+      push_glue(w, w / 2, w / 3, std::move(space));
+    } else {
+      const Fixed r = 2 * style_of(run).size;
+      push_penalty(0, kInfPenalty, false);  // the +r glue itself is no break
+      push_glue(0, r, 0);
+      push_penalty(0, 0, false);
+      push_glue(w, -r, 0, std::move(space));
+    }
+  }
+
+  void push_break_point(size_t run) {
+    if (justified()) {
+      push_penalty(0, 0, false);
+    } else {
+      const Fixed r = 2 * style_of(run).size;
+      push_penalty(0, kInfPenalty, false);
+      push_glue(0, r, 0);
+      push_penalty(0, 0, false);
+      push_glue(0, -r, 0);
+    }
+  }
+
+  void push_fil() {
+    BreakItem g = BreakItem::make_glue(0, kPt, 0, 0, 1);
+    push(g, {});
+  }
+
+  // Shapes [b, e) of run `ri` and returns an atom covering all of it.
+  Atom shape_piece(size_t ri, size_t b, size_t e) {
+    const ItemRun& r = items.runs[ri];
+    const SpanStyle& st = style_of(ri);
+    ShapeRequest req;
+    req.face = r.face.get();
+    req.text = std::string_view(text).substr(b, e - b);
+    req.lang = st.lang;
+    req.script = r.script;
+    req.rtl = (r.level & 1) != 0;
+    req.features = st.features;
+    const ShapedText& s = shaper.shape(req);
+    Atom a;
+    a.kind = Atom::Fragment;
+    a.run = ri;
+    a.shaped = &s;
+    a.piece_begin = b;
+    a.piece_end = e;
+    a.g0 = 0;
+    a.g1 = static_cast<uint32_t>(s.glyphs.size());
+    a.advances.reserve(s.glyphs.size());
+    for (const auto& g : s.glyphs) {
+      a.advances.push_back(scaled(g.x_advance, ri));
+      a.width += a.advances.back();
+    }
+    return a;
+  }
+
+  static Atom slice(const Atom& a, uint32_t g0, uint32_t g1) {
+    Atom s = a;
+    s.g0 = g0;
+    s.g1 = g1;
+    s.advances.assign(a.advances.begin() + (g0 - a.g0), a.advances.begin() + (g1 - a.g0));
+    s.width = 0;
+    for (Fixed w : s.advances) s.width += w;
+    return s;
+  }
+
+  // Glyph indices (in an LTR atom) where a new cluster starts at byte offset
+  // `at` (paragraph offset): valid split points.
+  static int split_index(const Atom& a, size_t at) {
+    for (uint32_t i = a.g0; i < a.g1; ++i)
+      if (a.piece_begin + a.shaped->glyphs[i].cluster == at) return static_cast<int>(i);
+    return -1;
+  }
+
+  Fixed hyphen_width(size_t run) const {
+    const auto& face = items.runs[run].face;
+    return scaled(face->advance(face->glyph_for('-')), run);
+  }
+
+  // Emits the boxes of one word [wb, we), made of runs, with hyphenation
+  // points and emergency break points as penalties between fragments.
+  void push_word(size_t wb, size_t we, size_t first_run, Fixed min_width) {
+    std::vector<Atom> pieces;
+    for (size_t ri = first_run; ri < items.runs.size() && items.runs[ri].begin < we; ++ri) {
+      const size_t b = std::max(wb, items.runs[ri].begin);
+      const size_t e = std::min(we, items.runs[ri].end);
+      if (b < e) pieces.push_back(shape_piece(ri, b, e));
+    }
+    Fixed total = 0;
+    for (const auto& p : pieces) total += p.width;
+
+    // Hyphenation points (paragraph byte offsets) for a single-run LTR word.
+    std::vector<size_t> points;
+    if (pieces.size() == 1 && (items.runs[pieces[0].run].level & 1) == 0) {
+      const SpanStyle& st = style_of(pieces[0].run);
+      if (st.hyphenate) {
+        const std::string_view word = std::string_view(text).substr(wb, we - wb);
+        for (size_t off : hyphenation_points(hyph, st.lang, word, spec.tunables.min_word))
+          points.push_back(wb + off);
+      }
+    }
+    const bool emergency = total > min_width;
+    for (size_t pi = 0; pi < pieces.size(); ++pi) {
+      Atom& p = pieces[pi];
+      const bool rtl = (items.runs[p.run].level & 1) != 0;
+      std::vector<std::pair<uint32_t, bool>> cuts;  // glyph index, is hyphen point
+      if (!rtl) {
+        for (size_t at : points) {
+          const int gi = split_index(p, at);
+          if (gi > 0) cuts.push_back({static_cast<uint32_t>(gi), true});
+        }
+        if (emergency) {
+          for (uint32_t i = p.g0 + 1; i < p.g1; ++i)
+            if (p.shaped->glyphs[i].cluster != p.shaped->glyphs[i - 1].cluster)
+              cuts.push_back({i, false});
+        }
+      } else if (emergency) {
+        for (uint32_t i = p.g0 + 1; i < p.g1; ++i)
+          if (p.shaped->glyphs[i].cluster != p.shaped->glyphs[i - 1].cluster)
+            cuts.push_back({i, false});
+      }
+      std::sort(cuts.begin(), cuts.end());
+      cuts.erase(std::unique(cuts.begin(), cuts.end(),
+                             [](auto& x, auto& y) { return x.first == y.first; }),
+                 cuts.end());
+      uint32_t start = p.g0;
+      for (const auto& [gi, hyphen] : cuts) {
+        push_box(slice(p, start, gi));
+        if (hyphen) {
+          Atom h;
+          h.kind = Atom::Hyphen;
+          h.run = p.run;
+          h.width = hyphen_width(p.run);
+          push_penalty(h.width, spec.tunables.hyphen_penalty, true, std::move(h));
+        } else {
+          push_penalty(0, kEmergencyPenalty, false);
+        }
+        start = gi;
+      }
+      push_box(slice(p, start, p.g1));
+    }
+  }
+};
+
+size_t run_at(const Itemized& items, size_t offset, size_t hint) {
+  size_t r = hint;
+  while (r + 1 < items.runs.size() && items.runs[r].end <= offset) ++r;
+  return r;
+}
+
+}  // namespace
+
+SetParagraph ParagraphSetter::set(const ParagraphSpec& spec) {
+  SetParagraph out;
+  // Logical text and span ranges.
+  std::string text;
+  std::vector<SpanRange> ranges;
+  for (const auto& s : spec.spans) {
+    ranges.push_back({text.size(), text.size() + s.text.size()});
+    text += s.text;
+  }
+  if (text.empty()) return out;
+  const Itemized items = itemize(text, ranges, spec.spans, spec.dir, fonts_);
+  out.missing = items.missing;
+  out.rtl = (items.paragraph_level & 1) != 0;
+
+  Builder bld{spec, text, items, shaper_, hyph_, {}, {}};
+  const Fixed min_width = std::max<Fixed>(spec.width - std::max<Fixed>(spec.first_indent, 0), kPt);
+  if (spec.first_indent > 0) {
+    BreakItem b{};
+    b.type = ItemType::Box;
+    b.width = spec.first_indent;
+    bld.push(b, {});
+  }
+  const std::string& lang = spec.spans.front().style.lang;
+  const auto opportunities = line_break_opportunities(text, lang);
+  size_t seg_begin = 0, run_hint = 0;
+  for (const auto& op : opportunities) {
+    const size_t seg_end = op.offset;
+    if (seg_end <= seg_begin) continue;
+    // Split off trailing spaces and hard-break characters.
+    size_t word_end = seg_begin;
+    size_t space_begin = seg_end;
+    for (size_t i = seg_begin; i < seg_end;) {
+      const size_t at = i;
+      const uint32_t cp = next_codepoint(text, i);
+      if (is_space(cp) || cp == 0x2028) {
+        if (space_begin == seg_end) space_begin = at;
+      } else {
+        space_begin = seg_end;
+        word_end = i;
+      }
+    }
+    run_hint = run_at(items, seg_begin, run_hint);
+    if (word_end > seg_begin) bld.push_word(seg_begin, word_end, run_hint, min_width);
+    const bool last = seg_end >= text.size();
+    if (op.mandatory && !last) {
+      bld.push_penalty(0, kInfPenalty, false);
+      bld.push_fil();
+      bld.push_penalty(0, -kInfPenalty, false);
+    } else if (!last) {
+      bool has_space = false;
+      for (size_t i = space_begin; i < seg_end; ++i) has_space = has_space || text[i] == ' ';
+      const size_t sr = run_at(items, space_begin < seg_end ? space_begin : word_end - 1, run_hint);
+      if (has_space) {
+        const auto& face = items.runs[sr].face;
+        Atom sp;
+        sp.kind = Atom::Space;
+        sp.run = sr;
+        sp.piece_begin = space_begin;
+        sp.width = bld.scaled(face->advance(face->glyph_for(' ')), sr);
+        bld.push_space(std::move(sp), sr);
+      } else {
+        bld.push_break_point(sr);
+      }
+    }
+    seg_begin = seg_end;
+  }
+  // Paragraph end: \parfillskip then a forced break.
+  bld.push_penalty(0, kInfPenalty, false);
+  bld.push_fil();
+  bld.push_penalty(0, -kInfPenalty, false);
+
+  BreakParams params;
+  params.tolerance = spec.tunables.tolerance;
+  params.pretolerance = spec.tunables.pretolerance;
+  params.line_penalty = spec.tunables.line_penalty;
+  params.double_hyphen_demerits = spec.tunables.double_hyphen_demerits;
+  params.final_hyphen_demerits = spec.tunables.final_hyphen_demerits;
+  params.adj_demerits = spec.tunables.adj_demerits;
+  params.looseness = spec.tunables.looseness;
+  params.emergency_stretch = spec.tunables.emergency_stretch > 0
+                                 ? spec.tunables.emergency_stretch
+                                 : spec.spans.front().style.size * 3 / 2;
+  // The first-line indent is a box, so every line has the full measure.
+  const BreakResult br = knuth_plass(bld.list, LineMeasure::uniform(spec.width), params);
+  out.overfull = br.overfull;
+  out.demerits = br.total_demerits;
+
+  // Build lines.
+  size_t start = 0;
+  for (size_t li = 0; li < br.breaks.size(); ++li) {
+    const size_t brk = br.breaks[li].position;
+    // Discard glue and penalties at the start of a line (as TeX does).
+    while (start < brk && bld.list[start].type != ItemType::Box) ++start;
+    SetLine line;
+    line.width = spec.width;
+    struct Placed { const Atom* atom; Fixed width; uint8_t level; };
+    std::vector<Placed> placed;
+    Fixed natural = 0, stretch = 0, shrink = 0;
+    bool fill = false;
+    for (size_t k = start; k < brk; ++k) {
+      const BreakItem& it = bld.list[k];
+      if (it.type == ItemType::Penalty) continue;
+      natural += it.width;
+      if (it.type == ItemType::Glue) {
+        if (it.stretch_order > 0) fill = true;
+        if (bld.justified()) {
+          stretch += it.stretch;
+          shrink += it.shrink;
+        }
+      }
+    }
+    const BreakItem& bi = bld.list[brk];
+    const Atom* hyphen = nullptr;
+    if (bi.type == ItemType::Penalty && bi.flagged) {
+      hyphen = &bld.atoms[bi.source];
+      natural += bi.width;
+      line.hyphenated = true;
+    }
+    const Fixed target = spec.width;
+    Fixed diff = target - natural;
+    const bool justify = bld.justified() && !fill && br.breaks[li].position != bld.list.size() - 1;
+    // Distribute the difference over the glue, exactly (integer remainders).
+    Fixed total_weight = diff > 0 ? stretch : shrink;
+    if (diff < 0 && -diff > shrink) diff = -shrink;
+    Fixed given = 0, weight_seen = 0;
+    for (size_t k = start; k < brk; ++k) {
+      const BreakItem& it = bld.list[k];
+      const Atom& a = bld.atoms[it.source];
+      Fixed w = it.width;
+      if (it.type == ItemType::Glue && justify && total_weight > 0) {
+        weight_seen += diff > 0 ? it.stretch : it.shrink;
+        const Fixed upto = mul_div(diff, weight_seen, total_weight);
+        w += upto - given;
+        given = upto;
+      }
+      if (it.type == ItemType::Penalty) continue;
+      if (a.kind == Atom::Empty) {
+        if (w != 0) placed.push_back({&a, w, items.paragraph_level});
+        continue;
+      }
+      placed.push_back({&a, w, items.runs[a.run].level});
+    }
+    if (hyphen) placed.push_back({hyphen, hyphen->width, items.runs[hyphen->run].level});
+
+    // Bidi rule L2: reverse runs at each level from the highest to the lowest odd.
+    uint8_t max_level = 0, min_odd = 255;
+    for (const auto& p : placed) {
+      max_level = std::max(max_level, p.level);
+      if (p.level & 1) min_odd = std::min(min_odd, p.level);
+    }
+    for (int lev = max_level; lev >= min_odd && lev > 0; --lev) {
+      for (size_t i = 0; i < placed.size();) {
+        if (placed[i].level >= lev) {
+          size_t j = i;
+          while (j < placed.size() && placed[j].level >= lev) ++j;
+          std::reverse(placed.begin() + static_cast<long>(i), placed.begin() + static_cast<long>(j));
+          i = j;
+        } else {
+          ++i;
+        }
+      }
+    }
+    Fixed line_natural = 0;
+    for (const auto& p : placed) line_natural += p.width;
+    Fixed x = 0;
+    const Fixed slack = target - line_natural;
+    Align al = spec.align;
+    if (al == Align::Start) al = out.rtl ? Align::Right : Align::Left;
+    if (al == Align::End) al = out.rtl ? Align::Left : Align::Right;
+    if (al == Align::Justify && !justify && out.rtl) al = Align::Right;
+    if (al == Align::Right) x = slack;
+    if (al == Align::Center) x = slack / 2;
+
+    // Emit glyph runs, merging neighbours with the same face and style.
+    std::map<int, AnchorExtent> anchors;
+    for (const auto& p : placed) {
+      const Atom& a = *p.atom;
+      if (a.kind == Atom::Empty) {
+        x += p.width;
+        continue;
+      }
+      const ItemRun& r = items.runs[a.run];
+      const TextSpan& span = spec.spans[r.span];
+      const SpanStyle& st = span.style;
+      const bool rtl = (r.level & 1) != 0;
+      if (line.runs.empty() || line.runs.back().font != r.face || line.runs.back().size != st.size ||
+          !(line.runs.back().color == st.color) || line.runs.back().rtl != rtl ||
+          line.runs.back().y != st.baseline_shift) {
+        GlyphRun gr;
+        gr.font = r.face;
+        gr.size = st.size;
+        gr.color = st.color;
+        gr.x = x;
+        gr.y = st.baseline_shift;
+        gr.rtl = rtl;
+        line.runs.push_back(std::move(gr));
+      }
+      GlyphRun& gr = line.runs.back();
+      const int upem = r.face->upem();
+      line.ascent = std::max(line.ascent, scale_units(r.face->metrics().ascender, st.size, upem) + st.baseline_shift);
+      line.descent = std::max(line.descent, scale_units(-r.face->metrics().descender, st.size, upem) - st.baseline_shift);
+      if (span.anchor >= 0) {
+        auto [it, fresh] = anchors.try_emplace(span.anchor, AnchorExtent{span.anchor, x, x + p.width});
+        if (!fresh) {
+          it->second.x0 = std::min(it->second.x0, x);
+          it->second.x1 = std::max(it->second.x1, x + p.width);
+        }
+      }
+      if (a.kind == Atom::Space || a.kind == Atom::Hyphen) {
+        const uint32_t cp = a.kind == Atom::Space ? ' ' : '-';
+        const uint32_t first = static_cast<uint32_t>(gr.glyphs.size());
+        gr.glyphs.push_back({r.face->glyph_for(cp), x - gr.x, 0, p.width});
+        gr.clusters.push_back({first, 1, a.kind == Atom::Space ? " " : "-"});
+        x += p.width;
+        continue;
+      }
+      // Cluster text ranges: from a cluster's start to the next larger start.
+      const auto& gl = a.shaped->glyphs;
+      std::vector<uint32_t> starts;
+      starts.reserve(gl.size());
+      for (const auto& g : gl) starts.push_back(g.cluster);
+      std::sort(starts.begin(), starts.end());
+      starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+      const uint32_t piece_len = static_cast<uint32_t>(a.piece_end - a.piece_begin);
+      for (uint32_t i = a.g0; i < a.g1;) {
+        uint32_t j = i + 1;
+        while (j < a.g1 && gl[j].cluster == gl[i].cluster) ++j;
+        auto nx = std::upper_bound(starts.begin(), starts.end(), gl[i].cluster);
+        const uint32_t cend = nx == starts.end() ? piece_len : *nx;
+        const uint32_t first = static_cast<uint32_t>(gr.glyphs.size());
+        for (uint32_t k = i; k < j; ++k) {
+          const Fixed adv = a.advances[k - a.g0];
+          gr.glyphs.push_back({gl[k].gid, x - gr.x + scale_units(gl[k].x_offset, st.size, upem),
+                               scale_units(gl[k].y_offset, st.size, upem), adv});
+          x += adv;
+        }
+        std::string ct = text.substr(a.piece_begin + gl[i].cluster, cend - gl[i].cluster);
+        // Soft hyphens are break hints, not text: keep them out of copy/paste.
+        for (size_t q; (q = ct.find("\xC2\xAD")) != std::string::npos;) ct.erase(q, 2);
+        if (ct.empty()) {
+          gr.glyphs.resize(first);  // an invisible soft hyphen: nothing to draw
+        } else {
+          gr.clusters.push_back({first, j - i, std::move(ct)});
+        }
+        i = j;
+      }
+    }
+    for (auto& [id, ext] : anchors) line.anchors.push_back(ext);
+    out.lines.push_back(std::move(line));
+    start = brk + 1;
+  }
+  return out;
+}
+
+}  // namespace emnpub::text

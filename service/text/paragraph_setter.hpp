@@ -1,0 +1,77 @@
+#pragma once
+// Sets one paragraph at a measure: the one thing the layout stage asks of the
+// text stage. Logical text in, lines of positioned glyph runs (visual order)
+// out. Pipeline: itemize (bidi, script, font fallback) → shape word pieces →
+// boxes/glue/penalties with hyphenation → total-fit breaking → justify →
+// reorder each line for display.
+#include <string>
+#include <vector>
+
+#include "common/units.hpp"
+#include "text/glyph_run.hpp"
+#include "text/itemizer.hpp"
+#include "text/text_style.hpp"
+
+namespace emnpub::text {
+
+class FontRegistry;
+class HyphenatorCache;
+class Shaper;
+
+struct BreakTunables {
+  int tolerance = 200;
+  int pretolerance = 100;
+  int line_penalty = 10;
+  int hyphen_penalty = 50;
+  int double_hyphen_demerits = 10000;
+  int final_hyphen_demerits = 5000;
+  int adj_demerits = 10000;
+  int looseness = 0;
+  Fixed emergency_stretch = 0;   // 0 = 1.5 em of the first span
+  int min_word = 5;              // shortest word (letters) to hyphenate
+};
+
+struct ParagraphSpec {
+  std::vector<TextSpan> spans;
+  Align align = Align::Justify;
+  BaseDir dir = BaseDir::Auto;
+  Fixed width = 0;               // measure
+  Fixed first_indent = 0;        // added before the first line's content
+  BreakTunables tunables;
+};
+
+struct AnchorExtent {
+  int anchor = -1;
+  Fixed x0 = 0, x1 = 0;          // horizontal extent on the line
+};
+
+struct SetLine {
+  Fixed width = 0;               // measure used for this line
+  Fixed ascent = 0, descent = 0; // from the faces used (descent positive)
+  std::vector<GlyphRun> runs;    // x relative to line start, y relative to baseline
+  std::vector<AnchorExtent> anchors;
+  bool hyphenated = false;
+};
+
+struct SetParagraph {
+  std::vector<SetLine> lines;
+  std::vector<MissingGlyph> missing;  // characters no font in the chain has
+  bool rtl = false;                   // resolved paragraph direction
+  bool overfull = false;
+  long long demerits = 0;
+};
+
+class ParagraphSetter {
+ public:
+  ParagraphSetter(const FontRegistry& fonts, const HyphenatorCache& hyphenators, Shaper& shaper)
+      : fonts_(fonts), hyph_(hyphenators), shaper_(shaper) {}
+
+  SetParagraph set(const ParagraphSpec& spec);
+
+ private:
+  const FontRegistry& fonts_;
+  const HyphenatorCache& hyph_;
+  Shaper& shaper_;
+};
+
+}  // namespace emnpub::text

@@ -1,0 +1,67 @@
+#include "text/shaper.hpp"
+
+#include <cstring>
+
+namespace emnpub::text {
+
+Shaper::Shaper() : buf_(hb_buffer_create()) {}
+
+std::vector<hb_feature_t> parse_features(std::string_view spec) {
+  std::vector<hb_feature_t> out;
+  size_t start = 0;
+  while (start <= spec.size()) {
+    size_t end = spec.find(',', start);
+    if (end == std::string_view::npos) end = spec.size();
+    std::string_view tok = spec.substr(start, end - start);
+    while (!tok.empty() && tok.front() == ' ') tok.remove_prefix(1);
+    while (!tok.empty() && tok.back() == ' ') tok.remove_suffix(1);
+    hb_feature_t f;
+    if (!tok.empty() && hb_feature_from_string(tok.data(), static_cast<int>(tok.size()), &f))
+      out.push_back(f);
+    start = end + 1;
+  }
+  return out;
+}
+
+const ShapedText& Shaper::shape(const ShapeRequest& r) {
+  // Key: face identity, script, direction, language, features, text.
+  std::string key;
+  key.reserve(r.text.size() + r.lang.size() + r.features.size() + 32);
+  char head[48];
+  const int n = std::snprintf(head, sizeof head, "%p|%u|%d|", static_cast<const void*>(r.face),
+                              static_cast<unsigned>(r.script), r.rtl ? 1 : 0);
+  key.append(head, static_cast<size_t>(n));
+  key.append(r.lang).append("|").append(r.features).append("|").append(r.text);
+  if (auto it = cache_.find(key); it != cache_.end()) {
+    ++hits_;
+    return *it->second;
+  }
+  ++misses_;
+  hb_buffer_t* b = buf_.get();
+  hb_buffer_clear_contents(b);
+  hb_buffer_add_utf8(b, r.text.data(), static_cast<int>(r.text.size()), 0,
+                     static_cast<int>(r.text.size()));
+  hb_buffer_set_direction(b, r.rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+  hb_buffer_set_script(b, r.script);
+  if (!r.lang.empty())
+    hb_buffer_set_language(b, hb_language_from_string(r.lang.data(), static_cast<int>(r.lang.size())));
+  hb_buffer_set_cluster_level(b, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_GRAPHEMES);
+  const auto features = parse_features(r.features);
+  hb_shape(r.face->hb_font(), b, features.data(), static_cast<unsigned>(features.size()));
+
+  unsigned count = 0;
+  const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(b, &count);
+  const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(b, &count);
+  auto out = std::make_unique<ShapedText>();
+  out->glyphs.resize(count);
+  for (unsigned i = 0; i < count; ++i) {
+    out->glyphs[i] = {info[i].codepoint, info[i].cluster, pos[i].x_advance, pos[i].x_offset,
+                      pos[i].y_offset};
+    out->width += pos[i].x_advance;
+  }
+  auto& ref = *out;
+  cache_.emplace(std::move(key), std::move(out));
+  return ref;
+}
+
+}  // namespace emnpub::text

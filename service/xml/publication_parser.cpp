@@ -1,0 +1,58 @@
+#include "xml/publication_parser.hpp"
+
+#include <algorithm>
+
+#include "xml/forbidden_content.hpp"
+#include "xml/model_builder.hpp"
+#include "xml/reporter.hpp"
+#include "xml/safe_reader.hpp"
+#include "xml/schema_validator.hpp"
+#include "xml/semantic_checks.hpp"
+
+namespace emnpub::xml {
+
+namespace {
+
+// A generated document can repeat one mistake thousands of times; the first
+// hundred are enough to fix it and keep the HTTP answer small.
+constexpr std::size_t kMaxReported = 100;
+
+[[noreturn]] void refuse(const Diagnostics& found, const std::string& file) {
+  std::vector<Diagnostic> list = found.list();
+  std::stable_sort(list.begin(), list.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::pair(a.pos.line, a.pos.column) < std::pair(b.pos.line, b.pos.column);
+  });
+  Diagnostics out;
+  const std::size_t shown = std::min(list.size(), kMaxReported);
+  for (std::size_t i = 0; i < shown; ++i) out.add(std::move(list[i]));
+  if (list.size() > shown)
+    out.error(DiagKind::Limit, file, SourcePos{},
+              std::to_string(list.size() - shown) + " more problems not shown (only the first " +
+                  std::to_string(kMaxReported) + " are reported)");
+  throw DocumentRefused(std::move(out));
+}
+
+}  // namespace
+
+ParseResult parse_publication(std::string_view bytes, const ParseOptions& opts) {
+  Diagnostics diags;
+  ParsedXml parsed = read_xml_safely(bytes, opts, diags);
+  if (!parsed.doc) refuse(diags, opts.source_name);
+
+  Reporter report(opts.source_name, parsed.map, diags);
+  if (!check_forbidden_content(parsed.doc.get(), report)) refuse(diags, opts.source_name);
+
+  // Semantic checks first: they claim the values they explain in their own
+  // words, so the schema explainer does not report the same value twice.
+  Claimed claimed;
+  run_semantic_checks(parsed.doc.get(), report, claimed);
+  validate_against_schema(parsed.doc.get(), report, claimed);
+  if (diags.has_errors()) refuse(diags, opts.source_name);
+
+  ParseResult result;
+  result.doc = build_document(parsed.doc.get(), parsed.map, opts.source_name);
+  result.warnings = std::move(diags);  // only warnings remain at this point
+  return result;
+}
+
+}  // namespace emnpub::xml

@@ -1,0 +1,39 @@
+#pragma once
+// The XML intake stage: bytes posted by the CMS -> model::Document.
+//
+// Steps, each in its own file: safe_reader (well-formedness, no DTD, depth and
+// size caps), forbidden_content (XInclude), schema_validator (the embedded
+// RELAX NG schema, with readable messages from schema_explainer),
+// semantic_checks (ids, refs, dates, languages, image sources), then
+// model_builder (typed tree, whitespace normalised).
+//
+// Thread-safe: no shared mutable state except the compiled schema, which is
+// built once per process and only read afterwards.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "common/diagnostics.hpp"
+#include "model/document.hpp"
+
+namespace emnpub::xml {
+
+struct ParseOptions {
+  std::string source_name = "-";  // file name used in every diagnostic
+  int max_depth = 256;            // element nesting cap (libxml2 itself stops at 256)
+  std::size_t max_bytes = 64u << 20;
+};
+
+struct ParseResult {
+  model::Document doc;
+  Diagnostics warnings;
+};
+
+// Throws emnpub::DocumentRefused carrying every problem found (each with
+// line, column, element path and DiagKind), sorted by position.
+ParseResult parse_publication(std::string_view bytes, const ParseOptions& opts);
+
+// The RELAX NG schema embedded in the binary (service/xml/schema/publication.rng).
+std::string_view publication_schema_text();
+
+}  // namespace emnpub::xml

@@ -1,0 +1,70 @@
+#include "xml/source_map.hpp"
+
+#include <string_view>
+
+#include "xml/dom.hpp"
+
+namespace emnpub::xml {
+
+namespace {
+
+const xmlNode* nearest_element(const xmlNode* n) {
+  while (n && n->type != XML_ELEMENT_NODE) {
+    if (n->type == XML_ATTRIBUTE_NODE) return n->parent;
+    n = n->parent;
+  }
+  return n;
+}
+
+// The [n] suffix of `n` among its siblings, or "" when its name is unique.
+std::string sibling_index(const xmlNode* n) {
+  const std::string name = qualified_name(n);
+  int before = 0, total = 0;
+  for (const xmlNode* s = n->parent ? n->parent->children : n; s; s = s->next) {
+    if (!is_element(s) || qualified_name(s) != name) continue;
+    ++total;
+    if (s == n) before = total;
+  }
+  return total > 1 ? "[" + std::to_string(before) + "]" : std::string();
+}
+
+}  // namespace
+
+std::string element_path(const xmlNode* n) {
+  n = nearest_element(n);
+  std::vector<std::string> parts;
+  for (; is_element(n); n = n->parent) parts.push_back(qualified_name(n) + sibling_index(n));
+  std::string out;
+  for (auto it = parts.rbegin(); it != parts.rend(); ++it) out += "/" + *it;
+  return out;
+}
+
+std::vector<ChildPath> child_paths(const xmlNode* parent, const std::string& parent_path) {
+  std::unordered_map<std::string, int> total, seen;
+  for (const xmlNode* c = parent->children; c; c = c->next)
+    if (is_element(c)) ++total[qualified_name(c)];
+  std::vector<ChildPath> out;
+  for (const xmlNode* c = parent->children; c; c = c->next) {
+    if (!is_element(c)) continue;
+    const std::string name = qualified_name(c);
+    std::string path = parent_path + "/" + name;
+    if (total[name] > 1) path += "[" + std::to_string(++seen[name]) + "]";
+    out.push_back({c, std::move(path)});
+  }
+  return out;
+}
+
+LineCol SourceMap::start_of(const xmlNode* n) const {
+  const xmlNode* e = nearest_element(n);
+  if (!e) return {};
+  if (auto it = starts_.find(e); it != starts_.end()) return it->second;
+  const long line = xmlGetLineNo(e);
+  return {line > 0 ? static_cast<int>(line) : 0, line > 0 ? 1 : 0};
+}
+
+SourcePos SourceMap::pos(const xmlNode* n) const {
+  const LineCol at = start_of(n);
+  return SourcePos{at.line, at.column, element_path(n)};
+}
+
+}  // namespace emnpub::xml
