@@ -298,9 +298,13 @@ void BlockBuilder::list(const Block& b, int level, bool annex, std::vector<int>&
       auto mstyle = span_style_for(ms, item.lang);
       mstyle.hyphenate = false;
       mb.text({{marker, mstyle, -1, item.pos}}, ms, "Lbl");
+      // The marker goes first in the content stream, so text extraction
+      // and reading order give "1. item text", not the number mid-line.
       for (auto& t : tmp)
         if (t.kind == VItem::Kind::Box) {
-          out_[k].drawing.append(std::move(t.drawing), 0, 0);
+          auto& runs = out_[k].drawing.runs;
+          runs.insert(runs.begin(), std::make_move_iterator(t.drawing.runs.begin()),
+                      std::make_move_iterator(t.drawing.runs.end()));
           break;
         }
       break;

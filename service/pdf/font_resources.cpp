@@ -83,7 +83,9 @@ PdfFont& FontRegistry::get(const text::FontRef& face) {
   if (!face) throw std::runtime_error("PDF writer: glyph run without a font");
   const std::string key = face->path() + '\n' + std::to_string(face->index());
   if (auto it = by_key_.find(key); it != by_key_.end()) return *fonts_[it->second];
-  const std::string name = "F" + std::to_string(fonts_.size() + 1);
+  // Appended, not "F" + ...: GCC 12 -O2 warns falsely (-Wrestrict) on that.
+  std::string name = "F";
+  name += std::to_string(fonts_.size() + 1);
   // The Type0 dictionary exists from the first use so pages can reference
   // it; its contents are written by write_all once all glyphs are known.
   fonts_.push_back(std::make_unique<PdfFont>(face, name, objs_.new_dict()));

@@ -287,7 +287,12 @@ std::shared_ptr<const Hyphenator> HyphenatorCache::get(std::string_view bcp47_la
   if (!path.empty()) {
     const auto m = mins_.find(t.primary);
     const HyphenMins mins = m != mins_.end() ? m->second : default_hyphen_mins(t.primary);
-    const std::string pkey = path + "#" + std::to_string(mins.left) + "/" + std::to_string(mins.right);
+    // Keyed by the real file: hyph_de.dic, hyph_de_CH.dic ... are symlinks to
+    // one 1 MB dictionary, loaded once.
+    std::error_code ec;
+    const std::filesystem::path real = std::filesystem::canonical(path, ec);
+    const std::string pkey = (ec ? path : real.string()) + "#" + std::to_string(mins.left) + "/" +
+                             std::to_string(mins.right);
     if (auto it = by_path_.find(pkey); it != by_path_.end()) {
       h = it->second;
     } else {

@@ -68,7 +68,7 @@ TEST(XmlModel, Inform) {
   EXPECT_EQ(sec.id, "sec-intro");
   EXPECT_EQ(sec.level, 1);
   EXPECT_TRUE(sec.numbered);
-  EXPECT_EQ(sec.pos.line, 17);
+  EXPECT_EQ(sec.pos.line, 18);
   EXPECT_EQ(sec.pos.column, 5);
   ASSERT_EQ(sec.blocks.size(), 1u);
   const auto& p = sec.blocks[0].inlines;
@@ -204,13 +204,22 @@ TEST_F(ReportModel, InlineKindsAndInheritedLanguage) {
     } else {
       EXPECT_EQ(in.lang, "en");
     }
-    if (in.kind == InlineKind::Link) EXPECT_EQ(in.href, "https://emn.ec.europa.eu");
-    if (in.kind == InlineKind::Abbr) EXPECT_EQ(in.title, "European Migration Network");
-    if (in.kind == InlineKind::Note) EXPECT_EQ(in.children.at(1).target, "s1-1");
+    if (in.kind == InlineKind::Link) {
+      EXPECT_EQ(in.href, "https://emn.ec.europa.eu");
+    }
+    if (in.kind == InlineKind::Abbr) {
+      EXPECT_EQ(in.title, "European Migration Network");
+    }
+    if (in.kind == InlineKind::Note) {
+      EXPECT_EQ(in.children.at(1).target, "s1-1");
+    }
   }
   // Spaces around <br/> are dropped: "EMN," then break then "a break ...".
-  for (std::size_t i = 0; i + 1 < p.inlines.size(); ++i)
-    if (p.inlines[i + 1].kind == InlineKind::Break) EXPECT_EQ(p.inlines[i].text, ",");
+  for (std::size_t i = 0; i + 1 < p.inlines.size(); ++i) {
+    if (p.inlines[i + 1].kind == InlineKind::Break) {
+      EXPECT_EQ(p.inlines[i].text, ",");
+    }
+  }
 }
 
 TEST_F(ReportModel, ListsNestAndKeepTheirStyle) {

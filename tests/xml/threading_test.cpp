@@ -48,9 +48,13 @@ TEST(XmlThreading, EightThreadsParseDifferentDocumentsAtOnce) {
     EXPECT_EQ(got[t].rfind(t < 5 ? "OK " : "REFUSED ", 0), 0u) << names[t] << "\n" << got[t];
   }
   // Errors are captured per call: each refusal names only its own file.
-  for (std::size_t t = 5; t < names.size(); ++t)
-    for (std::size_t other = 0; other < names.size(); ++other)
-      if (other != t) EXPECT_EQ(got[t].find(names[other]), std::string::npos) << names[t];
+  for (std::size_t t = 5; t < names.size(); ++t) {
+    for (std::size_t other = 0; other < names.size(); ++other) {
+      if (other != t) {
+        EXPECT_EQ(got[t].find(names[other]), std::string::npos) << names[t];
+      }
+    }
+  }
 }
 
 }  // namespace
