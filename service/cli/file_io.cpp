@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <iostream>
 
 namespace emnpub::cli {
 
@@ -42,9 +41,17 @@ std::optional<std::string> read_input(const std::string& path, size_t max_bytes,
 
 bool write_atomically(const std::string& path, const std::vector<uint8_t>& bytes, std::string& error) {
   if (path == "-") {
-    std::cout.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-    std::cout.flush();
-    return static_cast<bool>(std::cout);
+    size_t off = 0;
+    while (off < bytes.size()) {
+      const ssize_t n = ::write(STDOUT_FILENO, bytes.data() + off, bytes.size() - off);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        error = std::string("standard output: ") + std::strerror(errno);
+        return false;
+      }
+      off += static_cast<size_t>(n);
+    }
+    return true;
   }
   namespace fs = std::filesystem;
   const fs::path target(path);

@@ -92,18 +92,36 @@ ConfigNode convert(xmlNode* n, const LineIndex& idx) {
 
 }  // namespace
 
+namespace {
+
+// Collects libxml2's errors for one parse (its structured error handler is
+// thread-local), so the first error — the real one — is reported, not the
+// follow-on "premature end of data" that libxml2 keeps as the last.
+struct ErrorCapture {
+  std::vector<std::pair<SourcePos, std::string>> errors;
+  static void handler(void* self, xmlErrorPtr e) {
+    if (!e || e->level < XML_ERR_ERROR) return;
+    auto* c = static_cast<ErrorCapture*>(self);
+    c->errors.push_back({{e->line, e->int2, {}}, trim(e->message ? e->message : "not well-formed XML")});
+  }
+};
+
+}  // namespace
+
 ConfigNode read_config_xml_string(std::string_view data, const std::string& name) {
   std::unique_ptr<xmlParserCtxt, CtxtDeleter> ctxt(xmlNewParserCtxt());
   if (!ctxt) throw std::runtime_error("out of memory creating XML parser");
   const int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+  ErrorCapture capture;
+  xmlSetStructuredErrorFunc(&capture, &ErrorCapture::handler);
   std::unique_ptr<xmlDoc, DocDeleter> doc(xmlCtxtReadMemory(
       ctxt.get(), data.data(), static_cast<int>(data.size()), name.c_str(), "UTF-8", opts));
+  xmlSetStructuredErrorFunc(nullptr, nullptr);
   Diagnostics diags;
-  if (!doc) {
-    const xmlError* err = xmlCtxtGetLastError(ctxt.get());
-    std::string msg = err && err->message ? trim(err->message) : "not well-formed XML";
-    diags.error(DiagKind::Layout, name, {err ? err->line : 0, err ? err->int2 : 0, {}},
-                msg);
+  if (!doc || !capture.errors.empty()) {
+    if (capture.errors.empty()) capture.errors.push_back({{1, 1, {}}, "not well-formed XML"});
+    const auto& [pos, msg] = capture.errors.front();
+    diags.error(DiagKind::Layout, name, pos, msg);
     throw DocumentRefused(std::move(diags));
   }
   if (doc->intSubset || doc->extSubset) {

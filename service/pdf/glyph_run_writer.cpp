@@ -1,7 +1,7 @@
 #include "pdf/glyph_run_writer.hpp"
 
 #include <algorithm>
-#include <cstdio>
+#include <cmath>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -19,12 +19,16 @@ namespace {
 // placed the glyph and insert a TJ number for the difference. The pen is
 // tracked with the rounded numbers actually written, so rounding never
 // accumulates along a line.
+constexpr double kHalfTjUnit = 0.049;  // just under half of 10^-kTjDecimals
+static_assert(kTjDecimals == 1, "kHalfTjUnit is written for one decimal");
+
 class TjWriter {
  public:
   TjWriter(ContentStream& cs, double size_pt) : cs_(cs), size_pt_(size_pt) {}
 
   void glyph(uint32_t gid, double x_pt, double rise_pt, double width) {
-    if (round_to(rise_pt, kCoordDecimals) != cs_.rise()) {
+    // Exact compare first: rounding (to_chars) per glyph is measurable.
+    if (rise_pt != cs_.rise() && round_to(rise_pt, kCoordDecimals) != cs_.rise()) {
       close();
       cs_.set_rise(rise_pt);
     }
@@ -35,7 +39,9 @@ class TjWriter {
       in_hex_ = false;
     }
     const double target = x_pt * 1000.0 / size_pt_;  // thousandths of an em
-    const double adjust = round_to(pen_ - target, kTjDecimals);
+    // Differences under half the last printed digit print as nothing.
+    const double diff = pen_ - target;
+    const double adjust = std::abs(diff) < kHalfTjUnit ? 0.0 : round_to(diff, kTjDecimals);
     if (adjust != 0) {
       if (in_hex_) out.push_back('>');
       in_hex_ = false;
@@ -46,8 +52,9 @@ class TjWriter {
       out.push_back('<');
       in_hex_ = true;
     }
-    char hex[5];
-    std::snprintf(hex, sizeof hex, "%04X", gid);
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    const char hex[4] = {kHex[(gid >> 12) & 0xF], kHex[(gid >> 8) & 0xF], kHex[(gid >> 4) & 0xF],
+                         kHex[gid & 0xF]};
     out.append(hex, 4);
     pen_ += width;
   }
@@ -93,6 +100,7 @@ void write_glyph_run(ContentStream& cs, MarkedContent& marked, PdfFont& font,
   plan.reserve(n);
   std::vector<std::u32string> spans;  // ActualText per span id
   uint32_t next = 0;                  // glyphs before it are planned
+  std::vector<uint32_t> gids;         // one cluster's glyph ids, logical order
   auto plain_until = [&](uint32_t end) {
     for (; next < end; ++next) plan.push_back({next, -1});
   };
@@ -103,7 +111,7 @@ void write_glyph_run(ContentStream& cs, MarkedContent& marked, PdfFont& font,
                                std::to_string(n) + " glyphs");
     plain_until(cl.first_glyph);
     const uint32_t end = cl.first_glyph + cl.glyph_count;
-    std::vector<uint32_t> gids;
+    gids.clear();
     bool offset = false;
     for (uint32_t i = cl.first_glyph; i < end; ++i) {
       gids.push_back(run.glyphs[i].gid);

@@ -6,20 +6,32 @@
 
 namespace emnpub::pdf {
 
-void append_number(std::string& out, double value, int decimals) {
+namespace {
+
+// Writes value into buf (at least 64 bytes); returns the end. No allocation:
+// this runs for every glyph of a document.
+char* format_into(char* buf, double value, int decimals) {
   if (!std::isfinite(value)) throw std::invalid_argument("PDF writer: number is not finite");
-  char buf[64];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, decimals);
+  auto [end, ec] = std::to_chars(buf, buf + 63, value, std::chars_format::fixed, decimals);
   if (ec != std::errc()) throw std::invalid_argument("PDF writer: number out of range");
-  char* last = end;
   if (decimals > 0) {
-    while (last[-1] == '0') --last;
-    if (last[-1] == '.') --last;
+    while (end[-1] == '0') --end;
+    if (end[-1] == '.') --end;
   }
-  const char* first = buf;
   // "-0" after rounding is just 0.
-  if (last - first == 2 && buf[0] == '-' && buf[1] == '0') ++first;
-  out.append(first, static_cast<size_t>(last - first));
+  if (end - buf == 2 && buf[0] == '-' && buf[1] == '0') {
+    buf[0] = '0';
+    --end;
+  }
+  return end;
+}
+
+}  // namespace
+
+void append_number(std::string& out, double value, int decimals) {
+  char buf[64];
+  char* end = format_into(buf, value, decimals);
+  out.append(buf, static_cast<size_t>(end - buf));
 }
 
 std::string format_number(double value, int decimals) {
@@ -31,9 +43,10 @@ std::string format_number(double value, int decimals) {
 double round_to(double value, int decimals) {
   // Parse back what would be printed so callers track exactly what the
   // reader of the PDF will compute with.
-  const std::string s = format_number(value, decimals);
+  char buf[64];
+  char* end = format_into(buf, value, decimals);
   double v = 0;
-  std::from_chars(s.data(), s.data() + s.size(), v);
+  std::from_chars(buf, end, v);
   return v;
 }
 

@@ -22,21 +22,29 @@ HPDF_STATUS write_raw_entries(HPDF_Dict dict, HPDF_Stream stream) {
 
 }  // namespace
 
-std::string deflate_bytes(std::string_view data) {
+struct Deflater::State {
   z_stream zs{};
-  if (deflateInit(&zs, Z_BEST_COMPRESSION) != Z_OK)
+  std::vector<char> out;
+};
+
+Deflater::Deflater() : state_(std::make_unique<State>()) {
+  if (deflateInit(&state_->zs, Z_BEST_COMPRESSION) != Z_OK)
     throw std::runtime_error("PDF writer: zlib deflateInit failed");
-  std::string out(deflateBound(&zs, data.size()), '\0');
+}
+
+Deflater::~Deflater() { deflateEnd(&state_->zs); }
+
+std::string_view Deflater::compress(std::string_view data) {
+  z_stream& zs = state_->zs;
+  if (deflateReset(&zs) != Z_OK) throw std::runtime_error("PDF writer: zlib deflateReset failed");
+  const size_t bound = deflateBound(&zs, data.size());
+  if (state_->out.size() < bound) state_->out.resize(bound);
   zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
   zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  const int rc = deflate(&zs, Z_FINISH);
-  const size_t produced = zs.total_out;
-  deflateEnd(&zs);
-  if (rc != Z_STREAM_END) throw std::runtime_error("PDF writer: zlib deflate failed");
-  out.resize(produced);
-  return out;
+  zs.next_out = reinterpret_cast<Bytef*>(state_->out.data());
+  zs.avail_out = static_cast<uInt>(state_->out.size());
+  if (deflate(&zs, Z_FINISH) != Z_STREAM_END) throw std::runtime_error("PDF writer: zlib deflate failed");
+  return std::string_view(state_->out.data(), zs.total_out);
 }
 
 HPDF_Dict PdfObjects::new_dict() {
@@ -63,10 +71,8 @@ void PdfObjects::fill_stream(HPDF_Dict stream, std::string_view data) {
   // The data goes in already encoded, so libharu must not filter it again;
   // the /Filter entry is ours (libharu drops its own /Filter when filter is NONE).
   stream->filter = HPDF_STREAM_FILTER_NONE;
-  std::string packed;
   if (compress_) {
-    packed = deflate_bytes(data);
-    data = packed;
+    data = deflater_.compress(data);
     add_raw_entries(stream, "/Filter /FlateDecode\n");
   }
   doc_.check(HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(data.data()),

@@ -6,6 +6,7 @@
 #include <hpdf_objects.h>
 
 #include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -13,8 +14,22 @@
 
 namespace emnpub::pdf {
 
-// zlib at maximum compression; deterministic for a given zlib build.
-std::string deflate_bytes(std::string_view data);
+// zlib at maximum compression; deterministic for a given zlib build. One
+// per document, reused for every stream: a fresh deflate state per page
+// costs more than compressing the page.
+class Deflater {
+ public:
+  Deflater();
+  ~Deflater();
+  Deflater(const Deflater&) = delete;
+  Deflater& operator=(const Deflater&) = delete;
+  // The result stays valid until the next call.
+  std::string_view compress(std::string_view data);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 class PdfObjects {
  public:
@@ -58,6 +73,7 @@ class PdfObjects {
  private:
   Document& doc_;
   bool compress_;
+  Deflater deflater_;
   // Owned text behind add_raw_entries; deque keeps addresses stable.
   std::deque<std::string> raw_entries_;
 };

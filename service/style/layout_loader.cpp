@@ -157,8 +157,12 @@ struct Loader {
         auto name = n.get("name");
         auto value = n.get("value");
         if (!name || !value) { error(n.pos(), "<color> needs 'name' and 'value'"); continue; }
-        if (auto c = parse_color(*value, L.colors)) L.colors[*name] = *c;
-        else error(n.pos_of("value"), "colour '" + *name + "' has the value '" + *value + "'; expected #RRGGBB or cmyk(c,m,y,k)");
+        if (auto c = parse_color(*value, L.colors)) {
+          L.colors[*name] = *c;
+        } else {
+          error(n.pos_of("value"), "colour '" + *name + "' has the value '" + *value + "'; expected #RRGGBB or cmyk(c,m,y,k)");
+          L.colors[*name] = Color{};  // known name: no follow-on errors where it is used
+        }
       } else if (n.name == "font-role") {
         check_attrs(n, {"name", "family"});
         auto name = n.get("name");
@@ -213,7 +217,10 @@ LayoutRef load_layout(const std::string& path) {
       bl.brand(read_config_xml(bp.string()));
       L->files.push_back(bp.string());
     } catch (const DocumentRefused& e) {
+      // A brand file that cannot be read defines no colours or roles: the
+      // layout's uses of them would only repeat the same problem.
       d.append(e.diagnostics());
+      throw DocumentRefused(std::move(d));
     }
   }
   ld.layout(root);

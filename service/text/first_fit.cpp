@@ -1,5 +1,6 @@
 #include "text/first_fit.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace emnpub::text {

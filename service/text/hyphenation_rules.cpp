@@ -152,25 +152,30 @@ WordPlan plan_word(std::string_view word, const HyphenationRules& rules, HyphenM
     cp.begin += core.begin;
     cp.end += core.begin;
   }
-  const size_t total_letters = letters_in(cps, 0, cps.size());
+  // letters_before[i]: letters in cps[0, i), so every count below is O(1).
+  std::vector<size_t> letters_before(cps.size() + 1, 0);
+  for (size_t i = 0; i < cps.size(); ++i)
+    letters_before[i + 1] = letters_before[i] + (is_letter(cps[i].c) ? 1 : 0);
+  const size_t total_letters = letters_before.back();
 
   // Hard hyphens between two non-empty parts, with enough letters around.
   std::vector<size_t> hard_breaks;
   for (size_t i = 0; i < cps.size(); ++i) {
     if (!is_hard_hyphen(cps[i].c) || i == 0 || i + 1 == cps.size()) continue;
     if (is_hard_hyphen(cps[i - 1].c) || is_hard_hyphen(cps[i + 1].c)) continue;
-    const size_t before = letters_in(cps, 0, i);
+    const size_t before = letters_before[i];
     if (before >= static_cast<size_t>(std::max(mins.left, 1)) &&
         total_letters - before >= static_cast<size_t>(std::max(mins.right, 1)))
       hard_breaks.push_back(cps[i].end);
   }
 
-  bool has_soft = false;
+  // Any soft hyphen, even one stripped with the punctuation, means the
+  // author chose the points.
+  const bool has_soft = word.find("\xC2\xAD") != std::string_view::npos;
   for (size_t i = 0; i < cps.size(); ++i) {
     if (cps[i].c != kSoftHyphen) continue;
-    has_soft = true;
     // At least one letter on each side, or the break would be empty.
-    if (letters_in(cps, 0, i) > 0 && letters_in(cps, i + 1, cps.size()) > 0)
+    if (letters_before[i] > 0 && total_letters - letters_before[i + 1] > 0)
       plan.soft_hyphens.push_back(cps[i].begin);
   }
   if (has_soft) {
@@ -205,7 +210,7 @@ WordPlan plan_word(std::string_view word, const HyphenationRules& rules, HyphenM
   bool any_ok = false;
   for (const auto& [b, e] : parts) {
     WordClass c = WordClass::Hyphenatable;
-    const size_t letters = letters_in(cps, b, e);
+    const size_t letters = letters_before[e] - letters_before[b];
     if (letters == 0) {
       c = WordClass::Empty;
     } else if (is_abbreviation(cps, b, e)) {

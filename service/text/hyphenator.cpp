@@ -278,30 +278,39 @@ std::string HyphenatorCache::resolve(std::string_view bcp47_lang) const {
 std::shared_ptr<const Hyphenator> HyphenatorCache::get(std::string_view bcp47_lang) const {
   const LangTag t = parse_tag(bcp47_lang);
   const std::string key = t.primary + "-" + t.region;
-  // One lock for lookup and load: a first load takes tens of milliseconds
-  // (de: 1 MB of patterns) and happens once per language per process.
-  std::lock_guard<std::mutex> lock(mu_);
-  if (auto it = by_lang_.find(key); it != by_lang_.end()) return it->second;
-  std::shared_ptr<const Hyphenator> h;
-  const std::string path = resolve(bcp47_lang);
-  if (!path.empty()) {
-    const auto m = mins_.find(t.primary);
-    const HyphenMins mins = m != mins_.end() ? m->second : default_hyphen_mins(t.primary);
-    // Keyed by the real file: hyph_de.dic, hyph_de_CH.dic ... are symlinks to
-    // one 1 MB dictionary, loaded once.
-    std::error_code ec;
-    const std::filesystem::path real = std::filesystem::canonical(path, ec);
-    const std::string pkey = (ec ? path : real.string()) + "#" + std::to_string(mins.left) + "/" +
-                             std::to_string(mins.right);
-    if (auto it = by_path_.find(pkey); it != by_path_.end()) {
-      h = it->second;
+  std::shared_ptr<Slot> slot;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (auto it = by_lang_.find(key); it != by_lang_.end()) {
+      slot = it->second;
     } else {
-      h = Hyphenator::load(path, mins.left, mins.right);
-      by_path_.emplace(pkey, h);
+      const std::string path = resolve(bcp47_lang);
+      if (!path.empty()) {
+        const auto m = mins_.find(t.primary);
+        const HyphenMins mins = m != mins_.end() ? m->second : default_hyphen_mins(t.primary);
+        // Keyed by the real file: hyph_de.dic, hyph_de_CH.dic ... are
+        // symlinks to one 1 MB dictionary, loaded once.
+        std::error_code ec;
+        const std::filesystem::path real = std::filesystem::canonical(path, ec);
+        const std::string fkey = (ec ? path : real.string()) + "#" +
+                                 std::to_string(mins.left) + "/" + std::to_string(mins.right);
+        std::shared_ptr<Slot>& s = by_file_[fkey];
+        if (!s) {
+          s = std::make_shared<Slot>();
+          s->path = path;
+          s->mins = mins;
+        }
+        slot = s;
+      }
+      by_lang_.emplace(key, slot);
     }
   }
-  by_lang_.emplace(key, h);
-  return h;
+  if (!slot) return nullptr;
+  // A throwing load leaves the slot empty: the next caller retries.
+  std::lock_guard<std::mutex> lock(slot->load_mu);
+  if (!slot->hyphenator)
+    slot->hyphenator = Hyphenator::load(slot->path, slot->mins.left, slot->mins.right);
+  return slot->hyphenator;
 }
 
 }  // namespace emnpub::text

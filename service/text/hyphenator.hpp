@@ -3,7 +3,7 @@
 // in /usr/share/hyphen). One Hyphenator per dictionary, immutable after
 // load and shared between threads: hnj_hyphen_hyphenate2 only reads the
 // dictionary (its state machine walk works on per-call buffers; checked in
-// hyphen.c 2.8.8), so no lock is needed.
+// libhyphen's hyphen.c), so no lock is needed.
 //
 // Lookups are on lowercase text in the dictionary's own encoding (the nl and
 // de dictionaries are ISO 8859-1, en and fr UTF-8): words are lowercased one
@@ -91,7 +91,10 @@ class Hyphenator {
 // on first use. For a BCP 47 tag "ll-RR" (script subtags ignored, "_"
 // accepted) it looks in each search directory for hyph_ll_RR.dic, then
 // hyph_ll.dic, then (en only) hyph_en_US.dic, then any hyph_ll_*.dic
-// (alphabetically first). Misses are cached too. Thread-safe.
+// (alphabetically first). Misses are cached too. Thread-safe; a load runs
+// outside the cache's lock (libhyphen needs seconds for hyph_de_DE.dic), so
+// it only delays callers wanting that same dictionary. A service may call
+// get() for its languages at startup to take that cost early.
 class HyphenatorCache {
  public:
   explicit HyphenatorCache(std::vector<std::string> search_dirs = {"/usr/share/hyphen"});
@@ -111,11 +114,20 @@ class HyphenatorCache {
   std::string resolve(std::string_view bcp47_lang) const;
 
  private:
+  // One per (dictionary file, fragment minimums): loaded once, by whichever
+  // caller comes first.
+  struct Slot {
+    std::string path;
+    HyphenMins mins;
+    std::mutex load_mu;  // not std::call_once: GCC < 14 deadlocks after a throwing call
+    std::shared_ptr<const Hyphenator> hyphenator;
+  };
+
   std::vector<std::string> dirs_;
-  mutable std::mutex mu_;
+  mutable std::mutex mu_;  // guards the maps below, never held during a load
   std::map<std::string, HyphenMins, std::less<>> mins_;
-  mutable std::map<std::string, std::shared_ptr<const Hyphenator>, std::less<>> by_lang_;
-  mutable std::map<std::string, std::shared_ptr<const Hyphenator>, std::less<>> by_path_;
+  mutable std::map<std::string, std::shared_ptr<Slot>, std::less<>> by_lang_;  // null: none
+  mutable std::map<std::string, std::shared_ptr<Slot>, std::less<>> by_file_;
 };
 
 }  // namespace emnpub::text

@@ -319,7 +319,9 @@ class Breaker {
         const LineFit f = detail::fit_line(t, width(r.line), spec.extra_stretch);
         bool stays;
         if (f.badness > kInfBad || forced) {
-          stays = false;  // overfull here means overfull at every later break too
+          // Overfull here is overfull at every later break too (material
+          // only widens a line, as TeX assumes); a forced break ends all.
+          stays = false;
           if (f.badness > spec.threshold) {
             // The latest break leaves only the unbreakable run on the
             // overfull line; fewest demerits among nodes at that break.

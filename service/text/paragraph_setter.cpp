@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "text/bidi_reorder.hpp"
 #include "text/break_opportunities.hpp"
 #include "text/font_registry.hpp"
 #include "text/hyphenation_rules.hpp"
@@ -37,6 +38,7 @@ struct Builder {
   const Itemized& items;
   Shaper& shaper;
   const HyphenatorCache& hyph;
+  std::unordered_map<std::string, std::vector<size_t>>& hyph_cache;
   std::vector<BreakItem> list;
   std::vector<Atom> atoms;
 
@@ -182,8 +184,12 @@ struct Builder {
       const SpanStyle& st = style_of(pieces[0].run);
       if (st.hyphenate) {
         const std::string_view word = std::string_view(text).substr(wb, we - wb);
-        for (size_t off : hyphenation_points(hyph, st.lang, word, spec.tunables.min_word))
-          points.push_back(wb + off);
+        std::string key = st.lang;
+        key.append(1, '\0').append(word);
+        auto it = hyph_cache.find(key);
+        if (it == hyph_cache.end())
+          it = hyph_cache.emplace(std::move(key), hyphenation_points(hyph, st.lang, word, spec.tunables.min_word)).first;
+        for (size_t off : it->second) points.push_back(wb + off);
       }
     }
     const bool emergency = total > min_width;
@@ -251,7 +257,7 @@ SetParagraph ParagraphSetter::set(const ParagraphSpec& spec) {
   out.missing = items.missing;
   out.rtl = (items.paragraph_level & 1) != 0;
 
-  Builder bld{spec, text, items, shaper_, hyph_, {}, {}};
+  Builder bld{spec, text, items, shaper_, hyph_, hyphen_cache_, {}, {}};
   const Fixed min_width = std::max<Fixed>(spec.width - std::max<Fixed>(spec.first_indent, 0), kPt);
   if (spec.first_indent > 0) {
     BreakItem b{};
@@ -381,23 +387,15 @@ SetParagraph ParagraphSetter::set(const ParagraphSpec& spec) {
     }
     if (hyphen) placed.push_back({hyphen, hyphen->width, items.runs[hyphen->run].level});
 
-    // Bidi rule L2: reverse runs at each level from the highest to the lowest odd.
-    uint8_t max_level = 0, min_odd = 255;
-    for (const auto& p : placed) {
-      max_level = std::max(max_level, p.level);
-      if (p.level & 1) min_odd = std::min(min_odd, p.level);
-    }
-    for (int lev = max_level; lev >= min_odd && lev > 0; --lev) {
-      for (size_t i = 0; i < placed.size();) {
-        if (placed[i].level >= lev) {
-          size_t j = i;
-          while (j < placed.size() && placed[j].level >= lev) ++j;
-          std::reverse(placed.begin() + static_cast<long>(i), placed.begin() + static_cast<long>(j));
-          i = j;
-        } else {
-          ++i;
-        }
-      }
+    // Bidi rule L2 over the line's pieces.
+    {
+      std::vector<uint8_t> levels;
+      levels.reserve(placed.size());
+      for (const auto& p : placed) levels.push_back(p.level);
+      std::vector<Placed> visual;
+      visual.reserve(placed.size());
+      for (size_t idx : visual_order(levels)) visual.push_back(placed[idx]);
+      placed = std::move(visual);
     }
     Fixed line_natural = 0;
     for (const auto& p : placed) line_natural += p.width;

@@ -5,6 +5,7 @@
 // boxes/glue/penalties with hyphenation → total-fit breaking → justify →
 // reorder each line for display.
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "common/units.hpp"
@@ -72,6 +73,9 @@ class ParagraphSetter {
   const FontRegistry& fonts_;
   const HyphenatorCache& hyph_;
   Shaper& shaper_;
+  // Hyphenation points per (language, word) for this document: a word
+  // recurs often, and looking it up in the patterns costs more than shaping.
+  std::unordered_map<std::string, std::vector<size_t>> hyphen_cache_;
 };
 
 }  // namespace emnpub::text

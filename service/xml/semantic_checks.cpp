@@ -37,6 +37,7 @@ class SemanticChecker {
     const xmlNode* root = xmlDocGetRootElement(const_cast<xmlDoc*>(doc));
     if (!root) return;
     check_version(root);
+    check_body_matches_type(root);
     walk(root, false);
     check_references();
   }
@@ -51,6 +52,24 @@ class SemanticChecker {
     if (!version || collapse_token(*version) == "1") return;
     error(root, "unsupported version=" + quoted(*version) + ": this service reads version=\"1\" publications");
     claimed_.insert({root, "version"});
+  }
+
+  // The schema allows sections or entries in <body>; which one depends on
+  // the type (see the comment in publication.rng).
+  void check_body_matches_type(const xmlNode* root) {
+    const bool glossary = collapse_token(attribute(root, "type").value_or("")) == "glossary";
+    const xmlNode* body = child_element(root, "body");
+    for (const xmlNode* c = body ? body->children : nullptr; c; c = c->next) {
+      if (glossary && is_element(c, "section")) {
+        error(c, "the <body> of a glossary holds <entry> elements, not <section>");
+        return;
+      }
+      if (!glossary && is_element(c, "entry")) {
+        error(c, "<entry> belongs in a glossary (type=\"glossary\"); the <body> of this publication holds "
+                 "<section> elements");
+        return;
+      }
+    }
   }
 
   // Depth is capped by the safe reader, so recursion is bounded.

@@ -1,7 +1,8 @@
 #pragma once
 // Step 4: what a grammar cannot say. Runs on any well-formed tree (also one
 // the schema refused, so the CMS gets every problem at once) and reports
-// DiagKind::Semantic: unsupported version, duplicate ids, dangling <ref> and
+// DiagKind::Semantic: unsupported version, a <body> that does not match the
+// type (sections vs glossary entries), duplicate ids, dangling <ref> and
 // <related>, dates that do not exist, unknown language and country codes,
 // image sources that are not data: URIs or safe relative paths, link schemes,
 // notes inside notes and an empty <meta><title>.

@@ -26,6 +26,7 @@ if [ ! -x "$BIN" ]; then echo "FAIL: emnpub binary '$BIN' is not executable"; ex
 
 T=$(mktemp -d) || exit 1
 trap 'rm -rf "$T"' EXIT
+trap 'exit 130' HUP INT TERM
 
 FAILS=0
 CHECKS=0
@@ -49,7 +50,7 @@ else
   echo "note: $DE is not installed and could not be compiled; setting LC_ALL/LC_NUMERIC anyway (weak check)"
 fi
 # Is the decimal comma really in effect for a C program?
-probe=$("${BASE_ENV[@]}" "${LOCENV[@]}" LC_ALL=$DE printf '%.1f' 1.5 2>/dev/null)
+probe=$("${BASE_ENV[@]}" ${LOCENV[@]+"${LOCENV[@]}"} LC_ALL=$DE printf '%.1f' 1.5 2>/dev/null)
 if [ "$probe" = "1,5" ]; then echo "note: $DE is effective (printf %.1f 1.5 -> $probe)"; else
   echo "note: $DE is NOT effective in this environment (printf gives '$probe'); the locale checks are weak"
 fi
@@ -63,11 +64,14 @@ render() {
   (cd "$RUN_IN" && exec "${BASE_ENV[@]}" "$@" timeout 60 "$BIN" render "$in" -o "$out") >/dev/null 2>"$T/err"
   local rc=$?
   if [ "$rc" -ne 0 ]; then fail "$label: render exit code $rc: $(show "$T/err")"; return 1; fi
+  local o=$out
+  case $o in /*) ;; *) o="$RUN_IN/$o" ;; esac
+  if [ ! -s "$o" ]; then fail "$label: exit code 0 but no PDF written to $out"; return 1; fi
   pass
 }
 
 same() {  # same LABEL REF OTHER
-  if [ ! -f "$3" ]; then return; fi
+  if [ ! -f "$3" ]; then fail "$1: no output file $3"; return; fi
   if cmp -s "$2" "$3"; then pass; else
     fail "$1: output differs from the reference render ($(wc -c <"$2") vs $(wc -c <"$3") bytes; $(cmp "$2" "$3" 2>&1 | head -n 1))"
   fi
@@ -80,9 +84,9 @@ for name in inform-multilingual report-fr; do
   ref="$T/$name.ref.pdf"
   render "$name (C locale, run 1)" "$S" "$ref" || continue
   render "$name (C locale, run 2)" "$S" "$T/$name.again.pdf" && same "$name run 2 vs run 1" "$ref" "$T/$name.again.pdf"
-  render "$name LC_ALL=$DE" "$S" "$T/$name.lcall.pdf" "${LOCENV[@]}" LC_ALL=$DE LANG=$DE &&
+  render "$name LC_ALL=$DE" "$S" "$T/$name.lcall.pdf" ${LOCENV[@]+"${LOCENV[@]}"} LC_ALL=$DE LANG=$DE &&
     same "$name with LC_ALL=$DE" "$ref" "$T/$name.lcall.pdf"
-  render "$name LC_NUMERIC=$DE" "$S" "$T/$name.lcnum.pdf" "${LOCENV[@]}" LANG=C.UTF-8 LC_NUMERIC=$DE &&
+  render "$name LC_NUMERIC=$DE" "$S" "$T/$name.lcnum.pdf" ${LOCENV[@]+"${LOCENV[@]}"} LANG=C.UTF-8 LC_NUMERIC=$DE &&
     same "$name with LC_NUMERIC=$DE" "$ref" "$T/$name.lcnum.pdf"
   if [ "$first" -eq 1 ]; then
     first=0

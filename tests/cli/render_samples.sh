@@ -31,6 +31,7 @@ done
 
 T=$(mktemp -d) || exit 1
 trap 'rm -rf "$T"' EXIT
+trap 'exit 130' HUP INT TERM
 export LC_ALL=C  # byte-exact grep; pdf tools are told the encoding explicitly
 
 FAILS=0

@@ -22,6 +22,7 @@ if [ ! -x "$BIN" ]; then echo "FAIL: emnpub binary '$BIN' is not executable"; ex
 
 T=$(mktemp -d) || exit 1
 trap 'rm -rf "$T"' EXIT
+trap 'exit 130' HUP INT TERM
 export LC_ALL=C
 cd "$T" || exit 1
 

@@ -138,6 +138,19 @@ TEST(XmlSemantic, RelatedMustPointAtAnEntry) {
   EXPECT_EQ(wrong.message, "<related ref='intro'> points at a <p>, not at a glossary <entry>");
 }
 
+// The grammar allows either in <body>; the check against the type is semantic.
+TEST(XmlSemantic, GlossaryBodyHoldsEntriesAndOthersHoldSections) {
+  const auto& g = only(refusal(in_section("<p>x</p>", "glossary")));
+  EXPECT_EQ(g.kind, DiagKind::Semantic);
+  EXPECT_EQ(g.message, "the <body> of a glossary holds <entry> elements, not <section>");
+  EXPECT_EQ(g.pos.path, "/publication/body/section");
+  const std::string report_with_entry =
+      "<publication type=\"report\" xml:lang=\"en\" version=\"1\"><meta><title>T</title><date>2026-01-01</date>"
+      "</meta><body><entry id=\"e\"><term>t</term></entry></body></publication>";
+  const auto& r = only(refusal(report_with_entry));
+  EXPECT_NE(r.message.find("<entry> belongs in a glossary"), std::string::npos) << r.message;
+}
+
 TEST(XmlSemantic, EveryProblemIsReportedSortedByPosition) {
   const std::string xml = in_section(
       "<p>See <ref target=\"nowhere\"/>.</p>\n"

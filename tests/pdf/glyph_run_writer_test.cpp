@@ -1,0 +1,153 @@
+// The text operators written for glyph runs, and the ToUnicode decisions
+// behind them, checked on the content stream itself.
+#include "pdf/glyph_run_writer.hpp"
+
+#include <gtest/gtest.h>
+
+#include "pdf/font_resources.hpp"
+#include "pdf/number_format.hpp"
+#include "pdf_test_support.hpp"
+
+namespace emnpub::pdf {
+namespace {
+
+using namespace test;
+
+struct Written {
+  std::string content;
+  std::unique_ptr<PdfFont> font;
+};
+
+// PdfFont without a document: the Type0 dictionary is only needed when the
+// font is written, not while runs are recorded.
+Written write_runs(const std::vector<layout::GlyphRun>& runs) {
+  Written w;
+  w.font = std::make_unique<PdfFont>(runs.at(0).font, "F1", nullptr);
+  ContentStream cs;
+  MarkedContent marked(cs);
+  for (const auto& r : runs) write_glyph_run(cs, marked, *w.font, r);
+  w.content = cs.take();
+  return w;
+}
+
+TEST(GlyphRunWriter, PlainRunIsOneTextObjectWithoutAdjustments) {
+  // "Hello" in Noto Sans has no kerning: positions equal the /W widths.
+  const Written w = write_runs({shape("Hello", font(kNotoRegular), 12, 72, 700)});
+  const text::FontRef f = font(kNotoRegular);
+  char expected[64];
+  std::snprintf(expected, sizeof expected, "[<%04X%04X%04X%04X%04X>] TJ\n", f->glyph_for('H'), f->glyph_for('e'),
+                f->glyph_for('l'), f->glyph_for('l'), f->glyph_for('o'));
+  EXPECT_EQ(w.content, std::string("BT\n/F1 12 Tf\n72 700 Td\n") + expected + "ET\n");
+}
+
+TEST(GlyphRunWriter, KerningBecomesTjNumbers) {
+  const layout::GlyphRun run = shape("AV", font(kNotoRegular), 10, 0, 0);
+  const Written w = write_runs({run});
+  // HarfBuzz moved V left by the kern; the TJ number moves it by the same
+  // amount in thousandths of an em (positive = left).
+  const text::FontRef f = font(kNotoRegular);
+  const double kern = f->advance(run.glyphs[0].gid) - to_pt(run.glyphs[1].x) * 1000.0 / 10;
+  ASSERT_GT(kern, 0);
+  char expected[64];
+  std::snprintf(expected, sizeof expected, "[<%04X>%s<%04X>] TJ", run.glyphs[0].gid,
+                format_number(kern, kTjDecimals).c_str(), run.glyphs[1].gid);
+  EXPECT_NE(w.content.find(expected), std::string::npos) << w.content;
+}
+
+TEST(GlyphRunWriter, ArtifactsAreMarkedAndColourIsSetOnce) {
+  layout::GlyphRun a = shape("Page", font(kNotoRegular), 8, 72, 40);
+  a.tag = {};  // struct_id 0: page furniture
+  a.color = {0, 51, 153};
+  layout::GlyphRun b = a;
+  b.x = from_pt(100);
+  const Written w = write_runs({a, b});
+  EXPECT_EQ(w.content.find("0 0.2 0.6 rg\n/Artifact BMC\nBT\n/F1 8 Tf\n72 40 Td\n"), 0u) << w.content;
+  // The second run reuses colour, font and size.
+  const size_t second = w.content.find("EMC\n/Artifact BMC\nBT\n100 40 Td\n");
+  EXPECT_NE(second, std::string::npos) << w.content;
+  EXPECT_EQ(w.content.find(" rg", second), std::string::npos);
+}
+
+TEST(GlyphRunWriter, VerticalOffsetsUseRiseAndAreReset) {
+  layout::GlyphRun run = shape("xyz", font(kNotoRegular), 10, 0, 0);
+  run.glyphs[1].y = from_pt(2.5);
+  run.clusters = {{0, 1, "x"}, {1, 1, "y"}, {2, 1, "z"}};
+  const Written w = write_runs({run});
+  EXPECT_NE(w.content.find("] TJ\n2.5 Ts\n["), std::string::npos) << w.content;
+  EXPECT_NE(w.content.find("] TJ\n0 Ts\n["), std::string::npos) << w.content;
+  EXPECT_EQ(w.content.substr(w.content.size() - 3), "ET\n");
+}
+
+TEST(GlyphRunWriter, ToUnicodeFirstMappingWinsAndConflictsGetActualText) {
+  const text::FontRef f = font(kNotoRegular);
+  layout::GlyphRun a = shape("A", f, 10, 0, 0);
+  layout::GlyphRun alpha = a;  // same glyph, claimed to be Greek capital alpha
+  alpha.clusters[0].text = "\u0391";
+  const Written w = write_runs({a, alpha});
+  EXPECT_EQ(w.font->glyphs().at(f->glyph_for('A')).text, U"A");
+  EXPECT_EQ(w.content.find("/ActualText"), w.content.rfind("/ActualText"));  // exactly one
+  EXPECT_NE(w.content.find("/Span <</ActualText <FEFF0391>>> BDC\n["), std::string::npos) << w.content;
+}
+
+TEST(GlyphRunWriter, LigatureMapsToAllItsLetters) {
+  ShapeOptions liga;
+  liga.features = {{HB_TAG('l', 'i', 'g', 'a'), 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END}};
+  const Written w = write_runs({shape("office", font(kNotoRegular), 10, 0, 0, liga)});
+  EXPECT_EQ(w.font->glyphs().at(font(kNotoRegular)->glyph_for(0xFB03)).text, U"ffi");
+  EXPECT_EQ(w.content.find("ActualText"), std::string::npos);
+}
+
+TEST(GlyphRunWriter, ClusterOfSeveralGlyphsForOtherTextUsesActualText) {
+  // Two glyphs standing for one letter (as a decomposed fallback would):
+  // the first carries the text in ToUnicode, the cluster copies via ActualText.
+  const text::FontRef f = font(kNotoRegular);
+  layout::GlyphRun run = shape("ij", f, 10, 0, 0);
+  run.clusters = {{0, 2, "\u0133"}};  // ĳ
+  const Written w = write_runs({run});
+  EXPECT_EQ(w.font->glyphs().at(f->glyph_for('i')).text, U"\u0133");
+  EXPECT_FALSE(w.font->glyphs().at(f->glyph_for('j')).has_text);
+  EXPECT_NE(w.content.find("/Span <</ActualText <FEFF0133>>> BDC\n["), std::string::npos) << w.content;
+}
+
+TEST(GlyphRunWriter, BaseAndMarksMapOneToOne) {
+  // x + combining acute: two glyphs, two code points, the second a mark.
+  const text::FontRef f = font(kNotoRegular);
+  const layout::GlyphRun run = shape("x\u0301", f, 10, 0, 0);
+  ASSERT_EQ(run.glyphs.size(), 2u);
+  ASSERT_EQ(run.clusters.size(), 1u);
+  const Written w = write_runs({run});
+  EXPECT_EQ(w.font->glyphs().at(run.glyphs[0].gid).text, U"x");
+  EXPECT_EQ(w.font->glyphs().at(run.glyphs[1].gid).text, U"\u0301");
+  // Marks have no advance in layout, and none in the PDF widths either.
+  EXPECT_EQ(w.font->glyphs().at(run.glyphs[1].gid).width_centi, 0);
+}
+
+TEST(GlyphRunWriter, RaisedMarksInRightToLeftClustersGoAfterTheirBase) {
+  ShapeOptions ar;
+  ar.direction = HB_DIRECTION_RTL;
+  ar.script = "Arab";
+  ar.lang = "ar";
+  const layout::GlyphRun run = shape("بَ", font(kNaskh), 20, 0, 0, ar);  // beh + fatha
+  ASSERT_EQ(run.glyphs.size(), 2u);
+  const Written w = write_runs({run});
+  // The base carries the cluster text; the raised fatha follows it in a
+  // span that copies as nothing, so extractors keep the word whole.
+  const size_t text_span = w.content.find("/Span <</ActualText <FEFF0628064E>>> BDC");
+  const size_t mark_span = w.content.find("/Span <</ActualText <FEFF>>> BDC");
+  ASSERT_NE(text_span, std::string::npos) << w.content;
+  ASSERT_NE(mark_span, std::string::npos) << w.content;
+  EXPECT_LT(text_span, mark_span);
+  EXPECT_NE(w.content.find(" Ts\n", mark_span), std::string::npos);
+}
+
+TEST(GlyphRunWriter, RejectsBrokenRuns) {
+  layout::GlyphRun run = shape("ab", font(kNotoRegular), 10, 0, 0);
+  run.clusters = {{1, 1, "b"}, {0, 1, "a"}};  // out of order
+  EXPECT_THROW(write_runs({run}), std::runtime_error);
+  run = shape("ab", font(kNotoRegular), 10, 0, 0);
+  run.size = 0;
+  EXPECT_THROW(write_runs({run}), std::runtime_error);
+}
+
+}  // namespace
+}  // namespace emnpub::pdf
