@@ -3,7 +3,9 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include <algorithm>
 #include <fstream>
+#include <tuple>
 #include <memory>
 #include <sstream>
 
@@ -31,24 +33,64 @@ struct DocDeleter { void operator()(xmlDoc* d) const { xmlFreeDoc(d); } };
 struct CtxtDeleter { void operator()(xmlParserCtxt* c) const { xmlFreeParserCtxt(c); } };
 
 // libxml2 knows lines but not columns of elements: find them in the text.
-struct LineIndex {
-  std::vector<std::string_view> lines;
-  explicit LineIndex(std::string_view s) {
-    size_t start = 0;
-    for (size_t i = 0; i <= s.size(); ++i)
-      if (i == s.size() || s[i] == '\n') {
-        lines.push_back(s.substr(start, i - start));
-        start = i + 1;
-      }
-  }
-  // Column (1-based) of `needle` on `line` at or after `from`; searches a few
-  // following lines for tags that span lines. Returns {line, col}.
-  std::pair<int, int> find(int line, std::string_view needle, size_t from = 0) const {
-    for (int l = line; l > 0 && l <= static_cast<int>(lines.size()) && l < line + 20; ++l) {
-      auto pos = lines[l - 1].find(needle, l == line ? from : 0);
-      if (pos != std::string_view::npos) return {l, static_cast<int>(pos) + 1};
+// Elements are visited in document order, so each start tag is searched
+// for after the previous one (comments skipped), which also finds tags that
+// span several lines.
+struct SourceText {
+  std::string_view s;
+  std::vector<size_t> line_starts;
+  std::vector<std::pair<size_t, size_t>> comments;  // [begin, end) byte ranges
+  size_t cursor = 0;
+
+  explicit SourceText(std::string_view text) : s(text) {
+    line_starts.push_back(0);
+    for (size_t i = 0; i < s.size(); ++i)
+      if (s[i] == '\n') line_starts.push_back(i + 1);
+    for (size_t p = 0; (p = s.find("<!--", p)) != std::string_view::npos;) {
+      const size_t e = s.find("-->", p + 4);
+      const size_t end = e == std::string_view::npos ? s.size() : e + 3;
+      comments.push_back({p, end});
+      p = end;
     }
-    return {line, 1};
+  }
+
+  bool in_comment(size_t off) const {
+    for (const auto& [b, e] : comments)
+      if (off >= b && off < e) return true;
+    return false;
+  }
+
+  std::pair<int, int> line_col(size_t off) const {
+    const auto it = std::upper_bound(line_starts.begin(), line_starts.end(), off);
+    const size_t line = static_cast<size_t>(it - line_starts.begin());
+    return {static_cast<int>(line), static_cast<int>(off - line_starts[line - 1]) + 1};
+  }
+
+  static bool name_end(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '/' || c == '>'; }
+
+  // Offset of the next start tag <name after the cursor; advances the cursor.
+  size_t next_tag(const std::string& name) {
+    const std::string needle = "<" + name;
+    for (size_t p = cursor; (p = s.find(needle, p)) != std::string_view::npos; ++p) {
+      if (p + needle.size() < s.size() && name_end(s[p + needle.size()]) && !in_comment(p)) {
+        cursor = p + needle.size();
+        return p;
+      }
+    }
+    return std::string_view::npos;
+  }
+
+  // Offset of attribute `name` inside the start tag beginning at `tag`.
+  size_t attribute(size_t tag, const std::string& name) const {
+    const size_t end = s.find('>', tag);
+    for (size_t p = tag; (p = s.find(name, p)) != std::string_view::npos && p < end; ++p) {
+      const char before = s[p - 1];
+      if (before != ' ' && before != '\t' && before != '\n' && before != '\r') continue;
+      size_t q = p + name.size();
+      while (q < s.size() && (s[q] == ' ' || s[q] == '\t' || s[q] == '\n' || s[q] == '\r')) ++q;
+      if (q < s.size() && s[q] == '=') return p;
+    }
+    return std::string_view::npos;
   }
 };
 
@@ -59,13 +101,16 @@ std::string trim(std::string s) {
   return s;
 }
 
-ConfigNode convert(xmlNode* n, const LineIndex& idx) {
+ConfigNode convert(xmlNode* n, SourceText& src) {
   ConfigNode out;
   out.name = reinterpret_cast<const char*>(n->name);
-  const int line = static_cast<int>(xmlGetLineNo(n));
-  auto [l, c] = idx.find(line, "<" + out.name);
-  out.line = l;
-  out.column = c;
+  const size_t tag = src.next_tag(out.name);
+  if (tag != std::string_view::npos) {
+    std::tie(out.line, out.column) = src.line_col(tag);
+  } else {
+    out.line = static_cast<int>(xmlGetLineNo(n));
+    out.column = 1;
+  }
   for (xmlAttr* a = n->properties; a; a = a->next) {
     ConfigAttr ca;
     ca.name = reinterpret_cast<const char*>(a->name);
@@ -73,15 +118,19 @@ ConfigNode convert(xmlNode* n, const LineIndex& idx) {
       ca.value = reinterpret_cast<const char*>(v);
       xmlFree(v);
     }
-    auto [al, ac] = idx.find(l, " " + ca.name + "=", static_cast<size_t>(c));
-    ca.line = al;
-    ca.column = ac + 1;
+    const size_t at = tag == std::string_view::npos ? tag : src.attribute(tag, ca.name);
+    if (at != std::string_view::npos) {
+      std::tie(ca.line, ca.column) = src.line_col(at);
+    } else {
+      ca.line = out.line;
+      ca.column = out.column;
+    }
     out.attrs.push_back(std::move(ca));
   }
   std::string text;
   for (xmlNode* ch = n->children; ch; ch = ch->next) {
     if (ch->type == XML_ELEMENT_NODE) {
-      out.children.push_back(convert(ch, idx));
+      out.children.push_back(convert(ch, src));
     } else if (ch->type == XML_TEXT_NODE || ch->type == XML_CDATA_SECTION_NODE) {
       text += reinterpret_cast<const char*>(ch->content);
     }
@@ -128,8 +177,8 @@ ConfigNode read_config_xml_string(std::string_view data, const std::string& name
     diags.error(DiagKind::Layout, name, {1, 1, {}}, "DOCTYPE declarations are not allowed");
     throw DocumentRefused(std::move(diags));
   }
-  LineIndex idx(data);
-  return convert(xmlDocGetRootElement(doc.get()), idx);
+  SourceText src(data);
+  return convert(xmlDocGetRootElement(doc.get()), src);
 }
 
 ConfigNode read_config_xml(const std::string& path) {

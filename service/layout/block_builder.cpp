@@ -183,7 +183,9 @@ void BlockBuilder::block(const Block& b, int level, bool annex, std::vector<int>
       collect_inlines(ctx_, b.inlines, span_style_for(st, b.lang), spans);
       const int first = text(std::move(spans), st, "P", b.dir);
       if (first >= 0 && !b.id.empty()) out_[static_cast<size_t>(first)].ids.push_back(b.id);
+      if (st.keep_with_next) forbid_break();
       space(st.space_after);
+      if (st.keep_with_next) forbid_break();
       return;
     }
     case BlockKind::List: list(b, level, annex, counters); return;
@@ -231,7 +233,15 @@ void BlockBuilder::section(const Block& b, int level, bool annex, std::vector<in
   space(hs.space_before);
   std::vector<text::TextSpan> spans;
   text::SpanStyle base = span_style_for(hs, b.lang);
+  // numbering="1.1": the full number; "1": this level's own counter; "A":
+  // that counter as a letter.
   std::string label = number;
+  if (hs.numbering == "1" || hs.numbering == "A") {
+    const size_t dot = number.rfind('.');
+    label = dot == std::string::npos ? number : number.substr(dot + 1);
+    if (hs.numbering == "A" && !label.empty() && std::isdigit(static_cast<unsigned char>(label[0])))
+      label = std::string(1, static_cast<char>('A' + (std::stoi(label) - 1) % 26));
+  }
   if (annex && my_level == 1 && show_number) label = style::localized(style::Text::Annex, b.lang) + " " + number;
   Fixed hang = 0;
   if (show_number) {
@@ -257,10 +267,10 @@ void BlockBuilder::section(const Block& b, int level, bool annex, std::vector<in
       last.drawing.lines.push_back(l);
     }
   }
-  // A heading never ends a page: forbid the break after it.
-  forbid_break();
+  // keep-with-next (on for headings in the brand): no break after it.
+  if (hs.keep_with_next) forbid_break();
   space(hs.space_after);
-  forbid_break();
+  if (hs.keep_with_next) forbid_break();
   blocks(b.blocks, my_level, annex, b.numbered ? mine : counters);
 }
 

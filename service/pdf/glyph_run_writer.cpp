@@ -14,14 +14,14 @@ namespace emnpub::pdf {
 
 namespace {
 
+constexpr double kHalfTjUnit = 0.049;  // just under half of 10^-kTjDecimals
+static_assert(kTjDecimals == 1, "kHalfTjUnit is written for one decimal");
+
 // Emits the glyphs of one run. The PDF moves the pen by each glyph's /W
 // width; before every glyph we compare where the pen is with where layout
 // placed the glyph and insert a TJ number for the difference. The pen is
 // tracked with the rounded numbers actually written, so rounding never
 // accumulates along a line.
-constexpr double kHalfTjUnit = 0.049;  // just under half of 10^-kTjDecimals
-static_assert(kTjDecimals == 1, "kHalfTjUnit is written for one decimal");
-
 class TjWriter {
  public:
   TjWriter(ContentStream& cs, double size_pt) : cs_(cs), size_pt_(size_pt) {}

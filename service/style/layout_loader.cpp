@@ -1,6 +1,8 @@
 // Reads a layout file and its brand file into a Layout, checking every
 // element, attribute and value; all problems are reported together, located.
+#include <algorithm>
 #include <filesystem>
+#include <tuple>
 
 #include "common/config_xml.hpp"
 #include "common/diagnostics.hpp"
@@ -14,10 +16,42 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// The style names the layout engine asks for; a rule naming anything else
+// would silently match nothing, so it is refused.
+const std::vector<std::string>& block_names() {
+  static const std::vector<std::string> n = {
+      "body", "p", "heading", "ul", "ol", "li", "box", "box-title", "quote", "quote-source", "pre",
+      "term", "definition", "table", "th", "td", "tfoot", "caption", "footnote", "item-meta",
+      "item-title", "doc-meta", "doc-title", "doc-subtitle", "doc-authors", "wordmark", "tagline",
+      "imprint", "back-title", "header", "footer"};
+  return n;
+}
+const std::vector<std::string>& inline_names() {
+  static const std::vector<std::string> n = {"em", "strong", "sup", "sub", "code", "a", "ref", "note-ref",
+                                             "note-number", "span", "abbr", "heading-number", "caption-label"};
+  return n;
+}
+bool contains(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+std::string joined(const std::vector<std::string>& v) {
+  std::string s;
+  for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+  return s;
+}
+
+// Style rules wait until every colour and font role (brand and layout) is
+// known, so a layout's redefinition of a brand colour reaches brand rules.
+struct PendingRule {
+  std::string file;
+  ConfigNode node;
+};
+
 struct Loader {
   Layout& L;
   Diagnostics& d;
   std::string file;
+  std::vector<PendingRule>* pending = nullptr;
 
   void error(SourcePos p, std::string msg) { d.error(DiagKind::Layout, file, std::move(p), std::move(msg)); }
 
@@ -88,6 +122,8 @@ struct Loader {
     f.center = n.get("center").value_or("");
     f.right = n.get("right").value_or("");
     f.style_name = n.get("style").value_or(n.name);
+    if (!contains(block_names(), f.style_name))
+      error(n.pos_of("style"), "unknown style name '" + f.style_name + "'; use a block style such as header or footer");
     length(n, "offset", f.offset);
     boolean(n, "rule", f.rule);
     boolean(n, "skip-first", f.skip_first);
@@ -122,13 +158,21 @@ struct Loader {
     integer(n, "min-word", b.min_word, 2, 50);
   }
 
-  void style_rule(const ConfigNode& n) {
+  void style_rule(const ConfigNode& n) { pending->push_back({file, n}); }
+
+  void compile_rule(const ConfigNode& n) {
     StyleRule r;
     r.order = L.rules.size();
     const PropertyContext ctx{L.colors, L.font_roles};
     for (const auto& a : n.attrs) {
       const SourcePos p{a.line, a.column, {}};
-      if (a.name == "match") { r.element = a.value; continue; }
+      if (a.name == "match") {
+        r.element = a.value;
+        if (!contains(block_names(), a.value) && !contains(inline_names(), a.value))
+          error(p, "unknown style name '" + a.value + "'; block styles: " + joined(block_names()) +
+                       "; inline styles: " + joined(inline_names()));
+        continue;
+      }
       if (a.name == "class") { r.cls = a.value; ++r.specificity; continue; }
       if (a.name == "type") { r.type = a.value; ++r.specificity; continue; }
       if (a.name == "lang") { r.lang = a.value; ++r.specificity; continue; }
@@ -141,6 +185,18 @@ struct Loader {
       std::string err;
       auto prop = compile_property(a.name, a.value, ctx, err);
       if (!prop) { error(p, err); continue; }
+      const auto m = n.get("match");
+      const bool is_inline = m && contains(inline_names(), *m);
+      if (m && is_inline && !prop->inl) {
+        error(p, "property '" + a.name + "=\"" + a.value + "\"' applies to blocks, and '" + *m +
+                     "' is an inline style (inline sizes are percentages, e.g. size=\"80%\")");
+        continue;
+      }
+      if (m && !is_inline && contains(block_names(), *m) && !prop->block) {
+        error(p, "property '" + a.name + "=\"" + a.value + "\"' applies to inline styles, and '" + *m +
+                     "' is a block style (block sizes are lengths, e.g. size=\"10pt\")");
+        continue;
+      }
       if (prop->block) r.block_setters.push_back(std::move(prop->block));
       if (prop->inl) r.inline_setters.push_back(std::move(prop->inl));
     }
@@ -202,7 +258,8 @@ LayoutRef load_layout(const std::string& path) {
   auto L = std::make_shared<Layout>();
   Diagnostics d;
   const ConfigNode root = read_config_xml(path);
-  Loader ld{*L, d, path};
+  std::vector<PendingRule> pending;
+  Loader ld{*L, d, path, &pending};
   if (root.name != "layout") {
     ld.error(root.pos(), "a layout file's root element must be <layout>");
     throw DocumentRefused(std::move(d));
@@ -212,7 +269,7 @@ LayoutRef load_layout(const std::string& path) {
   L->files.push_back(path);
   if (auto b = root.get("brand")) {
     const fs::path bp = fs::path(path).parent_path() / *b;
-    Loader bl{*L, d, bp.string()};
+    Loader bl{*L, d, bp.string(), &pending};
     try {
       bl.brand(read_config_xml(bp.string()));
       L->files.push_back(bp.string());
@@ -224,7 +281,22 @@ LayoutRef load_layout(const std::string& path) {
     }
   }
   ld.layout(root);
-  if (d.has_errors()) throw DocumentRefused(std::move(d));
+  for (const auto& pr : pending) {
+    Loader rl{*L, d, pr.file, &pending};
+    rl.compile_rule(pr.node);
+  }
+  if (d.has_errors()) {
+    // Report in reading order: the brand file first, each file top to bottom.
+    std::vector<Diagnostic> list = d.list();
+    std::stable_sort(list.begin(), list.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+      const bool ab = a.file != path, bb = b.file != path;
+      if (ab != bb) return ab;
+      return std::tie(a.pos.line, a.pos.column) < std::tie(b.pos.line, b.pos.column);
+    });
+    Diagnostics sorted;
+    for (auto& x : list) sorted.add(std::move(x));
+    throw DocumentRefused(std::move(sorted));
+  }
   return L;
 }
 

@@ -103,8 +103,7 @@ const std::vector<Def>& defs() {
        [](const std::string& v, const PropertyContext&) -> std::optional<CompiledProperty> {
          auto b = parse_bool(v);
          if (!b) return std::nullopt;
-         return CompiledProperty{[x = *b](BlockStyle& s) { s.uppercase = x; },
-                                 [x = *b](InlineStyle& s) { s.uppercase = x; }};
+         return block_only([x = *b](BlockStyle& s) { s.uppercase = x; });
        }},
       {"leading", "a length (baseline to baseline) such as 14pt",
        [](const std::string& v, const PropertyContext&) { return length_prop(v, &BlockStyle::leading); }},

@@ -52,6 +52,8 @@ std::optional<Color> parse_color(const std::string& v, const std::map<std::strin
       if (ec != std::errc() || c[i] < 0 || c[i] > 100) return std::nullopt;
       p = q;
     }
+    while (p < e && *p == ' ') ++p;
+    if (p != e) return std::nullopt;  // nothing may follow the fourth value
     // Naive conversion (no ICC profile): good enough for screen proofs.
     auto ch = [&](double x) {
       return static_cast<uint8_t>(std::lround(255.0 * (1 - x / 100) * (1 - c[3] / 100)));

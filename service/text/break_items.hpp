@@ -34,10 +34,10 @@ constexpr int kStretchOrders = 4;
 
 struct BreakItem {
   ItemType type = ItemType::Box;
-  Fixed width = 0;    // box/glue: natural width; penalty: width added if the line breaks here
-  Fixed stretch = 0;  // glue only; may be negative (ragged-right patterns)
-  Fixed shrink = 0;   // glue only; finite (TeX forbids infinite shrink in paragraphs)
-  int penalty = 0;    // penalty only; >= kInfPenalty never breaks, <= -kInfPenalty forces
+  Fixed width = 0;       // box/glue: natural width; penalty: width added if the line breaks here
+  Fixed stretch = 0;     // glue only; may be negative (ragged-right patterns)
+  Fixed shrink = 0;      // glue only; finite (TeX forbids infinite shrink in paragraphs)
+  int penalty = 0;       // penalty only; >= kInfPenalty never breaks, <= -kInfPenalty forces
   bool flagged = false;  // penalty: a hyphenated break (double/final hyphen demerits)
   // Flagged penalty written by the author (hard or soft hyphen): usable in the
   // pretolerance pass, which otherwise skips flagged (dictionary) penalties.
@@ -63,8 +63,8 @@ struct BreakItem {
     it.source = src;
     return it;
   }
-  static constexpr BreakItem make_penalty(Fixed w, int p, bool flagged = false,
-                                          uint32_t src = 0, bool explicit_hyphen = false) {
+  static constexpr BreakItem make_penalty(Fixed w, int p, bool flagged = false, uint32_t src = 0,
+                                          bool explicit_hyphen = false) {
     BreakItem it;
     it.type = ItemType::Penalty;
     it.width = w;

@@ -59,7 +59,8 @@ BreakResult first_fit(const std::vector<BreakItem>& items,
 
 BreakResult first_fit(const std::vector<BreakItem>& items, const LineMeasure& measure,
                       const BreakParams& p) {
-  return first_fit(items, [&measure](size_t line) { return measure(line); }, p);
+  return first_fit(
+      items, [&measure](size_t line) { return measure(line); }, p);
 }
 
 }  // namespace emnpub::text

@@ -1,6 +1,11 @@
 #include "text/font_manifest.hpp"
 
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <charconv>
 #include <filesystem>
+#include <optional>
 
 #include "common/config_xml.hpp"
 #include "common/diagnostics.hpp"
@@ -23,6 +28,13 @@ void check_attrs(const ConfigNode& n, std::initializer_list<const char*> allowed
               "unknown attribute '" + a.name + "' on <" + n.name + ">; allowed: " + list);
     }
   }
+}
+
+std::optional<long> whole_number(const std::string& s) {
+  long v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+  return v;
 }
 
 std::string required(const ConfigNode& n, const char* name, const std::string& file,
@@ -64,18 +76,18 @@ FontManifest read_font_manifest(const std::string& path,
         s.pos = f.pos();
         s.file = required(f, "file", path, d);
         const std::string w = f.get("weight").value_or("400");
-        try {
-          s.weight = std::stoi(w);
-        } catch (...) {
-          d.error(DiagKind::Layout, path, f.pos_of("weight"),
-                  "weight must be a number from 100 to 900, not '" + w + "'");
-        }
+        if (auto v = whole_number(w); v && *v >= 100 && *v <= 900) s.weight = static_cast<int>(*v);
+        else d.error(DiagKind::Layout, path, f.pos_of("weight"),
+                     "weight must be a number from 100 to 900, not '" + w + "'");
         const std::string st = f.get("style").value_or("normal");
         if (st != "normal" && st != "italic")
           d.error(DiagKind::Layout, path, f.pos_of("style"),
                   "style must be 'normal' or 'italic', not '" + st + "'");
         s.italic = st == "italic";
-        s.index = static_cast<unsigned>(std::stoul(f.get("index").value_or("0")));
+        const std::string ix = f.get("index").value_or("0");
+        if (auto v = whole_number(ix); v && *v < 256) s.index = static_cast<unsigned>(*v);
+        else d.error(DiagKind::Layout, path, f.pos_of("index"),
+                     "index must be a face number from 0 to 255, not '" + ix + "'");
         faces.push_back(std::move(s));
       }
       if (faces.empty())
@@ -87,8 +99,12 @@ FontManifest read_font_manifest(const std::string& path,
       r.use = required(n, "use", path, d);
       const std::string sc = n.get("script").value_or("*");
       if (sc != "*") {
-        r.script = hb_script_from_string(sc.c_str(), static_cast<int>(sc.size()));
-        if (r.script == HB_SCRIPT_UNKNOWN || r.script == HB_SCRIPT_INVALID)
+        // HarfBuzz turns any four letters into a tag ("Latin" would become
+        // "Lati", a script that does not exist); ICU knows the real codes.
+        const int32_t code = u_getPropertyValueEnum(UCHAR_SCRIPT, sc.c_str());
+        const char* iso = code == UCHAR_INVALID_CODE ? nullptr : uscript_getShortName(static_cast<UScriptCode>(code));
+        r.script = iso ? hb_script_from_string(iso, -1) : HB_SCRIPT_INVALID;
+        if (!iso || r.script == HB_SCRIPT_UNKNOWN || r.script == HB_SCRIPT_INVALID)
           d.error(DiagKind::Layout, path, n.pos_of("script"),
                   "unknown script '" + sc + "'; use an ISO 15924 code such as Latn, Grek, Cyrl, Arab");
       }

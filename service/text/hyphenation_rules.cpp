@@ -102,16 +102,26 @@ HyphenMins default_hyphen_mins(std::string_view bcp47_lang) {
 
 const char* to_string(WordClass c) {
   switch (c) {
-    case WordClass::Hyphenatable: return "hyphenatable";
-    case WordClass::SoftHyphens: return "soft hyphens";
-    case WordClass::Compound: return "compound";
-    case WordClass::Empty: return "empty";
-    case WordClass::TooShort: return "too short";
-    case WordClass::Url: return "url";
-    case WordClass::Email: return "e-mail";
-    case WordClass::HasDigits: return "has digits";
-    case WordClass::Abbreviation: return "abbreviation";
-    case WordClass::NonLetter: return "non-letter";
+    case WordClass::Hyphenatable:
+      return "hyphenatable";
+    case WordClass::SoftHyphens:
+      return "soft hyphens";
+    case WordClass::Compound:
+      return "compound";
+    case WordClass::Empty:
+      return "empty";
+    case WordClass::TooShort:
+      return "too short";
+    case WordClass::Url:
+      return "url";
+    case WordClass::Email:
+      return "e-mail";
+    case WordClass::HasDigits:
+      return "has digits";
+    case WordClass::Abbreviation:
+      return "abbreviation";
+    case WordClass::NonLetter:
+      return "non-letter";
   }
   return "?";
 }

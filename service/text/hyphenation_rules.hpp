@@ -60,7 +60,7 @@ enum class WordClass : uint8_t {
   Email,
   HasDigits,
   Abbreviation,
-  NonLetter,     // other symbols inside the word ("e.g", "a/b", "snake_case")
+  NonLetter,  // other symbols inside the word ("e.g", "a/b", "snake_case")
 };
 const char* to_string(WordClass c);
 

@@ -13,6 +13,8 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "text/hyphen_dict_loader.hpp"
+
 namespace emnpub::text {
 
 namespace {
@@ -53,8 +55,10 @@ Hyphenator::~Hyphenator() = default;
 std::shared_ptr<const Hyphenator> Hyphenator::load(const std::string& dic_path, int left_min,
                                                    int right_min) {
   std::shared_ptr<Hyphenator> h(new Hyphenator());
-  h->dict_.reset(hnj_hyphen_load(dic_path.c_str()));
-  if (!h->dict_) throw std::runtime_error("cannot load hyphenation dictionary " + dic_path);
+  std::string error;
+  h->dict_.reset(load_hyphen_dict(dic_path, error));
+  if (!h->dict_)
+    throw std::runtime_error("cannot load hyphenation dictionary " + dic_path + ": " + error);
   h->path_ = dic_path;
   h->mins_ = HyphenMins{std::max(left_min, 1), std::max(right_min, 1)};
   h->utf8_ = h->dict_->utf8 != 0;
@@ -155,7 +159,8 @@ std::vector<size_t> Hyphenator::dictionary_points(std::string_view part) const {
     if (rep.rep != nullptr && rep.rep[k] != nullptr) continue;  // non-standard: dropped
     if (chars[k + 1].joins_previous) continue;
     const size_t before = letters_before[k + 1];
-    if (before < static_cast<size_t>(mins_.left) || total - before < static_cast<size_t>(mins_.right))
+    if (before < static_cast<size_t>(mins_.left) ||
+        total - before < static_cast<size_t>(mins_.right))
       continue;
     out.push_back(chars[k + 1].begin);
   }
@@ -173,11 +178,10 @@ std::vector<HyphenPoint> Hyphenator::hyphenate_points(std::string_view word,
       pts.push_back({part.begin + off, HyphenKind::Dictionary});
   std::sort(pts.begin(), pts.end(),
             [](const HyphenPoint& a, const HyphenPoint& b) { return a.offset < b.offset; });
-  pts.erase(std::unique(pts.begin(), pts.end(),
-                        [](const HyphenPoint& a, const HyphenPoint& b) {
-                          return a.offset == b.offset;
-                        }),
-            pts.end());
+  pts.erase(
+      std::unique(pts.begin(), pts.end(),
+                  [](const HyphenPoint& a, const HyphenPoint& b) { return a.offset == b.offset; }),
+      pts.end());
   return pts;
 }
 
@@ -212,10 +216,12 @@ LangTag parse_tag(std::string_view tag) {
     }
   }
   const std::string& p = subtags[0];
-  if (p.size() < 2 || p.size() > 8 ||
-      !std::all_of(p.begin(), p.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
+  if (p.size() < 2 || p.size() > 8 || !std::all_of(p.begin(), p.end(), [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c));
+      }))
     return {};
-  for (char c : p) t.primary.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (char c : p)
+    t.primary.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   for (size_t i = 1; i < subtags.size(); ++i) {
     const std::string& s = subtags[i];
     const bool alpha2 = s.size() == 2 && std::isalpha(static_cast<unsigned char>(s[0])) &&
@@ -224,7 +230,8 @@ LangTag parse_tag(std::string_view tag) {
                           return std::isdigit(static_cast<unsigned char>(c));
                         });
     if (alpha2 || digit3) {
-      for (char c : s) t.region.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+      for (char c : s)
+        t.region.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
       break;
     }
   }
@@ -260,14 +267,16 @@ std::string HyphenatorCache::resolve(std::string_view bcp47_lang) const {
   if (t.primary == "en") names.push_back("hyph_en_US.dic");
   for (const std::string& name : names)
     for (const std::string& dir : dirs_)
-      if (is_file(std::filesystem::path(dir) / name)) return (std::filesystem::path(dir) / name).string();
+      if (is_file(std::filesystem::path(dir) / name))
+        return (std::filesystem::path(dir) / name).string();
   const std::string prefix = "hyph_" + t.primary + "_";
   for (const std::string& dir : dirs_) {
     std::error_code ec;
     std::vector<std::string> found;
     for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
       const std::string name = e.path().filename().string();
-      if (name.rfind(prefix, 0) == 0 && name.size() > 4 && name.ends_with(".dic") && is_file(e.path()))
+      if (name.rfind(prefix, 0) == 0 && name.size() > 4 && name.ends_with(".dic") &&
+          is_file(e.path()))
         found.push_back(e.path().string());
     }
     if (!found.empty()) return *std::min_element(found.begin(), found.end());
@@ -292,8 +301,8 @@ std::shared_ptr<const Hyphenator> HyphenatorCache::get(std::string_view bcp47_la
         // symlinks to one 1 MB dictionary, loaded once.
         std::error_code ec;
         const std::filesystem::path real = std::filesystem::canonical(path, ec);
-        const std::string fkey = (ec ? path : real.string()) + "#" +
-                                 std::to_string(mins.left) + "/" + std::to_string(mins.right);
+        const std::string fkey = (ec ? path : real.string()) + "#" + std::to_string(mins.left) +
+                                 "/" + std::to_string(mins.right);
         std::shared_ptr<Slot>& s = by_file_[fkey];
         if (!s) {
           s = std::make_shared<Slot>();

@@ -151,18 +151,18 @@ using detail::ParagraphSums;
 using detail::Totals;
 
 constexpr long long kAwful = LLONG_MAX / 4;  // "no break found"; sums of demerits stay below
-constexpr size_t kNoLump = SIZE_MAX;  // every line number its own class
+constexpr size_t kNoLump = SIZE_MAX;         // every line number its own class
 constexpr size_t kNone = SIZE_MAX;
 
 // An active break: a place where a line may begin.
 struct Active {
-  size_t pos;        // break item index; kNone for the paragraph start
-  size_t start;      // first item of the line beginning here
-  size_t line;       // 0-based number of the line beginning here
-  int fitness;       // fitness of the line ending here
-  bool hyphenated;   // the line ending here ends with a hyphen
-  long long total;   // demerits from the paragraph start
-  int64_t passive;   // index into Breaker::passive_ (-1: paragraph start)
+  size_t pos;       // break item index; kNone for the paragraph start
+  size_t start;     // first item of the line beginning here
+  size_t line;      // 0-based number of the line beginning here
+  int fitness;      // fitness of the line ending here
+  bool hyphenated;  // the line ending here ends with a hyphen
+  long long total;  // demerits from the paragraph start
+  int64_t passive;  // index into Breaker::passive_ (-1: paragraph start)
 };
 
 // A chosen break, kept for reading the solution backwards.
@@ -198,7 +198,8 @@ class Breaker {
       throw std::invalid_argument("knuth_plass: item list must end with a forced break");
 
     std::vector<PassSpec> passes;
-    if (p_.pretolerance >= 0) passes.push_back({1, std::min(p_.pretolerance, kInfBad), false, 0, false});
+    if (p_.pretolerance >= 0)
+      passes.push_back({1, std::min(p_.pretolerance, kInfBad), false, 0, false});
     passes.push_back({2, std::min(p_.tolerance, kInfBad), true, 0, false});
     if (p_.emergency_stretch > 0)
       passes.push_back({3, std::min(p_.tolerance, kInfBad), true, p_.emergency_stretch, false});
@@ -325,9 +326,8 @@ class Breaker {
           if (f.badness > spec.threshold) {
             // The latest break leaves only the unbreakable run on the
             // overfull line; fewest demerits among nodes at that break.
-            if (spec.last_resort &&
-                (rescue == nullptr || rank(r) > rank(*rescue) ||
-                 (rank(r) == rank(*rescue) && r.total < rescue->total)))
+            if (spec.last_resort && (rescue == nullptr || rank(r) > rank(*rescue) ||
+                                     (rank(r) == rank(*rescue) && r.total < rescue->total)))
               rescue = &r;
             continue;
           }
@@ -359,9 +359,9 @@ class Breaker {
     if (next_.empty() && rescue != nullptr) {
       const Totals t = sums_.line(rescue->start, cur);
       const LineFit f = detail::fit_line(t, width(rescue->line), spec.extra_stretch);
-      const long long d = rescue->total + detail::line_demerits(p_, f.badness, pi, hyph,
-                                                                rescue->hyphenated, final_break,
-                                                                f.fitness, rescue->fitness);
+      const long long d =
+          rescue->total + detail::line_demerits(p_, f.badness, pi, hyph, rescue->hyphenated,
+                                                final_break, f.fitness, rescue->fitness);
       add_node(cur, hyph, f.fitness, d, *rescue);
     }
     active_.swap(next_);
@@ -426,7 +426,8 @@ void add_emergency_breaks(std::vector<BreakItem>& items, Fixed max_width, int pe
     for (; j < items.size() && items[j].type == ItemType::Box; ++j) run += items[j].width;
     const bool split = run > max_width;
     for (size_t k = i; k < j; ++k) {
-      if (split && k > i) out.push_back(BreakItem::make_penalty(0, penalty, false, items[k].source));
+      if (split && k > i)
+        out.push_back(BreakItem::make_penalty(0, penalty, false, items[k].source));
       out.push_back(items[k]);
     }
     i = j;

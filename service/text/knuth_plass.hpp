@@ -21,9 +21,10 @@
 // a zero-width penalty between the boxes of any run wider than the measure.
 // Cost: the active list only holds breaks from which the current line is
 // not overfull, i.e. at most 4 fitness classes x (legal breaks that fit on
-// one line) x (line-number classes in play), so the work is linear in the
-// paragraph length for a given measure; passes that find no feasible break
-// stop as soon as their active list empties.
+// one line) x (line-number classes: the LineMeasure's special first lines
+// + 1 when looseness is 0), so the work is linear in the paragraph length
+// for a given measure; a pass that finds no feasible break stops as soon as
+// its active list empties.
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -41,16 +42,16 @@ enum Fitness : int { kVeryLoose = 0, kLoose = 1, kDecent = 2, kTight = 3 };
 constexpr int kInfBad = 10000;  // TeX's inf_bad: badness of an infinitely bad line
 
 struct BreakParams {
-  int tolerance = 200;               // \tolerance: max badness in the second and third pass
-  int pretolerance = 100;            // \pretolerance; < 0 skips the first (hyphen-free) pass
-  int line_penalty = 10;             // \linepenalty, added to every line's badness
+  int tolerance = 200;                 // \tolerance: max badness, second and third pass
+  int pretolerance = 100;              // \pretolerance; < 0 skips the first (hyphen-free) pass
+  int line_penalty = 10;               // \linepenalty, added to every line's badness
   int double_hyphen_demerits = 10000;  // \doublehyphendemerits: two hyphenated lines in a row
   int final_hyphen_demerits = 5000;    // \finalhyphendemerits: hyphen on the penultimate line
-  int adj_demerits = 10000;          // \adjdemerits: adjacent lines of incompatible fitness
+  int adj_demerits = 10000;            // \adjdemerits: adjacent lines of incompatible fitness
   // \looseness: try for this many more (or fewer) lines. Not applied in the
   // last-resort pass, where tracking every line count would be quadratic.
   int looseness = 0;
-  Fixed emergency_stretch = 0;       // \emergencystretch: > 0 enables the third pass
+  Fixed emergency_stretch = 0;  // \emergencystretch: > 0 enables the third pass
   // Not read by the breakers (penalty values live in the items): the values
   // item builders should give flagged penalties, TeX's \hyphenpenalty and
   // \exhyphenpenalty, kept here so one struct configures a paragraph.
@@ -70,11 +71,11 @@ struct LineMeasure {
 };
 
 struct LineBreak {
-  size_t position = 0;   // index of the break item ending this line
-  size_t start = 0;      // first item of the line (glue/penalties after a break are discarded)
-  double ratio = 0;      // glue adjustment ratio (output only): > 0 stretch, < 0 shrink (>= -1)
+  size_t position = 0;  // index of the break item ending this line
+  size_t start = 0;     // first item of the line (glue/penalties after a break are discarded)
+  double ratio = 0;     // glue adjustment ratio (output only): > 0 stretch, < 0 shrink (>= -1)
   int fitness = kDecent;
-  int badness = 0;       // as judged by the pass that chose the line (incl. emergency stretch)
+  int badness = 0;          // as judged by the pass that chose the line (incl. emergency stretch)
   bool hyphenated = false;  // ends at a flagged penalty
   Fixed natural_width = 0;  // content width incl. the break penalty's width (the hyphen)
 };
@@ -89,8 +90,9 @@ struct BreakResult {
 // TeX's badness(t, s) (tex.web §108): about 100 (t/s)^3, 0..10000.
 int badness(Fixed t, Fixed s);
 
-// items must be empty or end with a forced break (append_paragraph_end);
-// otherwise std::invalid_argument. Line i (0-based) is line_width(i) wide.
+// items must end with a forced break (append_paragraph_end), else
+// std::invalid_argument; no items give no lines. Line i (0-based) is
+// measure(i) wide. Always returns a result (see the last-resort pass).
 BreakResult knuth_plass(const std::vector<BreakItem>& items, const LineMeasure& measure,
                         const BreakParams& p);
 // Arbitrary widths: line_width is called once per possible line (at most
@@ -117,7 +119,7 @@ struct Totals {
 };
 
 // Prefix sums of box and glue dimensions (penalties count only when broken
-// at), so any line's totals cost O(1).
+// at), so any line's totals cost O(1). Keeps a reference to items.
 class ParagraphSums {
  public:
   explicit ParagraphSums(const std::vector<BreakItem>& items);
@@ -130,7 +132,7 @@ class ParagraphSums {
 
  private:
   const std::vector<BreakItem>& items_;
-  std::vector<Totals> prefix_;     // prefix_[i]: sums over items [0, i)
+  std::vector<Totals> prefix_;    // prefix_[i]: sums over items [0, i)
   std::vector<size_t> next_box_;  // next_box_[i]: first box at index >= i, or size
 };
 

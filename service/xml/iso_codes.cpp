@@ -1,5 +1,7 @@
 #include "xml/iso_codes.hpp"
 
+#include <algorithm>
+
 namespace emnpub::xml {
 
 namespace {
@@ -43,6 +45,28 @@ std::string primary_language(std::string_view tag) {
   std::string out(tag.substr(0, tag.find('-')));
   for (char& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::string canonical_language_tag(std::string_view tag) {
+  std::string out;
+  std::size_t start = 0;
+  bool first = true;
+  while (start <= tag.size()) {
+    const std::size_t end = std::min(tag.find('-', start), tag.size());
+    std::string sub(tag.substr(start, end - start));
+    for (char& c : sub)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    const bool letters = !sub.empty() && std::all_of(sub.begin(), sub.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (!first && sub.size() == 2 && letters) {
+      for (char& c : sub) c = static_cast<char>(c - 'a' + 'A');
+    } else if (!first && sub.size() == 4 && letters) {
+      sub[0] = static_cast<char>(sub[0] - 'a' + 'A');
+    }
+    out += (first ? "" : "-") + sub;
+    first = false;
+    start = end + 1;
+  }
   return out;
 }
 

@@ -13,4 +13,9 @@ bool is_country_code(std::string_view code);     // upper case, e.g. "BE", "EU"
 // Primary subtag of a BCP 47 tag, lower-cased ("pt-BR" -> "pt").
 std::string primary_language(std::string_view tag);
 
+// BCP 47 tags are case-insensitive; later stages compare them as strings,
+// so the model holds the conventional case: "EN" -> "en", "pt-br" -> "pt-BR",
+// "sr-latn" -> "sr-Latn" (regions upper, scripts title case, rest lower).
+std::string canonical_language_tag(std::string_view tag);
+
 }  // namespace emnpub::xml

@@ -8,6 +8,7 @@
 
 #include "xml/dom.hpp"
 #include "xml/image_source.hpp"
+#include "xml/iso_codes.hpp"
 #include "xml/lengths.hpp"
 #include "xml/value_types.hpp"
 #include "xml/whitespace.hpp"
@@ -113,7 +114,7 @@ class Builder {
 
   static Ctx enter(const xmlNode* e, const Ctx& parent) {
     Ctx c = parent;
-    if (auto lang = attribute(e, "xml:lang")) c.lang = collapse_token(*lang);
+    if (auto lang = attribute(e, "xml:lang")) c.lang = canonical_language_tag(collapse_token(*lang));
     if (auto dir = attribute(e, "dir")) {
       const std::string d = collapse_token(*dir);
       c.dir = d == "rtl" ? model::Dir::Rtl : d == "ltr" ? model::Dir::Ltr : c.dir;

@@ -32,7 +32,12 @@ struct ReaderState {
   SourceMap* map = nullptr;
   bool refused = false;     // a forbidden construct stopped the parse
   bool have_error = false;  // first well-formedness error already reported
+  int warnings = 0;
 };
+
+// Warnings do not stop a parse, so a generated document can raise one per
+// element; a few show the pattern.
+constexpr int kMaxWarnings = 20;
 
 ReaderState& state_of(xmlParserCtxtPtr ctxt) { return *static_cast<ReaderState*>(ctxt->_private); }
 
@@ -160,22 +165,31 @@ void on_error(void* data, xmlErrorPtr e) {
   auto* ctxt = static_cast<xmlParserCtxtPtr>(data);
   if (!ctxt || !ctxt->_private || !e) return;
   ReaderState& st = state_of(ctxt);
+  const bool warning = e->level == XML_ERR_WARNING;
+  if (warning ? ++st.warnings > kMaxWarnings : (st.refused || st.have_error)) return;
+  // Computed only for reported problems: a path costs a walk over siblings.
   const std::string path = ctxt->node ? element_path(ctxt->node) : std::string();
   const SourcePos pos{e->line, e->line > 0 ? std::max(1, e->int2) : 0, path};
-  if (e->level == XML_ERR_WARNING) {
+  if (warning) {
     st.diags->warning(DiagKind::NotXml, st.opts->source_name, pos, first_line(e->message));
     return;
   }
-  if (st.refused) return;  // e.g. libxml2 noticing the halt we caused
   const std::string raw = first_line(e->message);
   if (raw.starts_with("Excessive depth in document")) {
     st.diags->error(DiagKind::Forbidden, st.opts->source_name, pos, depth_message(256));
     st.refused = true;
     return;
   }
+  if (raw.starts_with("AttValue length too long")) {  // libxml2's cap without XML_PARSE_HUGE
+    st.diags->error(DiagKind::Forbidden, st.opts->source_name, pos,
+                    "an attribute value is longer than 10000000 bytes; for large images use a path "
+                    "relative to the assets root instead of a data: URI");
+    st.refused = true;
+    return;
+  }
   // After the first error the parser is in an unknown state (the rest of the
-  // messages are consequences), so, like a compiler, report only the first.
-  if (st.have_error) return;
+  // messages are consequences), so, like a compiler, report only the first
+  // (later ones return early above).
   st.have_error = true;
   st.diags->error(DiagKind::NotXml, st.opts->source_name, pos, readable_parse_error(*e));
 }

@@ -46,12 +46,15 @@ class SchemaIndex {
   // levels) are merged.
   const ElementRule* rule(std::string_view parent, std::string_view name) const;
 
+  using Rules = std::map<std::pair<std::string, std::string>, ElementRule>;
+  const Rules& rules() const { return rules_; }  // keyed by (parent, name)
+
   const std::set<std::string>& block_names() const { return blocks_; }
   const std::set<std::string>& inline_names() const { return inlines_; }
   bool empty() const { return rules_.empty(); }
 
  private:
-  std::map<std::pair<std::string, std::string>, ElementRule> rules_;
+  Rules rules_;
   std::set<std::string> blocks_;
   std::set<std::string> inlines_;
   friend class GrammarWalker;

@@ -62,9 +62,32 @@ LineCol SourceMap::start_of(const xmlNode* n) const {
   return {line > 0 ? static_cast<int>(line) : 0, line > 0 ? 1 : 0};
 }
 
+const std::string& SourceMap::sibling_suffix(const xmlNode* element) const {
+  if (auto it = suffixes_.find(element); it != suffixes_.end()) return it->second;
+  const xmlNode* first = element->parent ? element->parent->children : element;
+  std::unordered_map<std::string, int> total, seen;
+  for (const xmlNode* s = first; s; s = s->next)
+    if (is_element(s)) ++total[qualified_name(s)];
+  for (const xmlNode* s = first; s; s = s->next) {
+    if (!is_element(s)) continue;
+    const std::string name = qualified_name(s);
+    suffixes_[s] = total[name] > 1 ? "[" + std::to_string(++seen[name]) + "]" : std::string();
+  }
+  return suffixes_[element];
+}
+
+std::string SourceMap::path(const xmlNode* n) const {
+  n = nearest_element(n);
+  std::vector<const xmlNode*> chain;
+  for (; is_element(n); n = n->parent) chain.push_back(n);
+  std::string out;
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) out += "/" + qualified_name(*it) + sibling_suffix(*it);
+  return out;
+}
+
 SourcePos SourceMap::pos(const xmlNode* n) const {
   const LineCol at = start_of(n);
-  return SourcePos{at.line, at.column, element_path(n)};
+  return SourcePos{at.line, at.column, path(n)};
 }
 
 }  // namespace emnpub::xml

@@ -27,8 +27,16 @@ class SourceMap {
   SourcePos pos(const xmlNode* n) const;
   LineCol start_of(const xmlNode* n) const;
 
+  // element_path(n), but sibling indexes are computed once per parent and
+  // cached, so reporting thousands of problems stays linear. (A SourceMap
+  // belongs to one parse on one thread; the cache is not shared.)
+  std::string path(const xmlNode* n) const;
+
  private:
+  const std::string& sibling_suffix(const xmlNode* element) const;
+
   std::unordered_map<const xmlNode*, LineCol> starts_;
+  mutable std::unordered_map<const xmlNode*, std::string> suffixes_;
 };
 
 // XPath-like element path, /publication/body/section[2]/p[4]: an [n] index

@@ -119,22 +119,38 @@ TEST(PdfWriter, ArabicComesBackInLogicalOrder) {
 }
 
 TEST(PdfWriter, OnePageWithRegularAndBoldIsSmall) {
+  // A full A4 page: bold headings and 48 lines of body text using upper and
+  // lower case, digits, punctuation and accented letters.
+  const std::string body =
+      "Having regard to the Treaty on the Functioning of the European Union, and in particular "
+      "Articles 16 and 114 thereof, having regard to the proposal from the European Commission, "
+      "after transmission of the draft legislative act to the national parliaments, having regard "
+      "to the opinion of the European Economic and Social Committee (1), acting in accordance with "
+      "the ordinary legislative procedure (2), whereas: the purpose of this Regulation is to improve "
+      "the functioning of the internal market; Zürich, Québec, Øresund, Łódź, Málaga and Škofja Loka "
+      "join 27 Member States — quickly, jointly & with “objective” criteria [Annex III, 5(b)]? Yes!";
   layout::PagedDocument doc;
   doc.info.date = "2024-03-05";
   layout::Page page = a4_page();
-  const char* lines[] = {
-      "Proposal for a Regulation of the European Parliament and of the Council",
-      "laying down harmonised rules on artificial intelligence and amending",
-      "certain Union legislative acts. Having regard to the Treaty on the",
-      "Functioning of the European Union, and in particular Article 114 thereof,",
-  };
-  double y = 780;
-  page.runs.push_back(shape("Explanatory memorandum", font(kNotoBold), 16, 56, y));
-  for (const char* l : lines) page.runs.push_back(shape(l, font(kNotoRegular), 10, 56, y -= 14));
+  double y = 800;
+  size_t at = 0;
+  for (int block = 0; block < 3; ++block) {
+    page.runs.push_back(shape("Chapter " + std::to_string(block + 1) + ": General provisions",
+                              font(kNotoBold), 14, 56, y -= 24));
+    for (int l = 0; l < 16; ++l) {
+      // About 90 characters per line, breaking at a space.
+      size_t end = std::min(body.size(), at + 90);
+      while (end < body.size() && body[end] != ' ') --end;
+      page.runs.push_back(shape(body.substr(at, end - at), font(kNotoRegular), 9.5, 56, y -= 13));
+      at = end >= body.size() ? 0 : end + 1;
+    }
+  }
   doc.pages.push_back(std::move(page));
   const auto bytes = write_pdf(doc);
   RecordProperty("bytes", static_cast<int>(bytes.size()));
   EXPECT_LT(bytes.size(), 40u * 1024u);
+  TempDir dir;
+  EXPECT_EQ(run("qpdf --check '" + dir.write("page.pdf", bytes) + "'").status, 0);
 }
 
 TEST(PdfWriter, TwoWritesAreByteIdentical) {

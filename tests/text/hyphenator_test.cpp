@@ -5,6 +5,8 @@
 // Non-standard (replacement) hyphenation is skipped by design: the
 // installed dictionaries have none, and a test dictionary with one checks
 // that such a point is dropped rather than drawn as a plain hyphen.
+#include "text/hyphenator.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -12,7 +14,6 @@
 #include <thread>
 
 #include "text/hyphenation_rules.hpp"
-#include "text/hyphenator.hpp"
 
 namespace emnpub::text {
 namespace {
@@ -137,8 +138,7 @@ TEST(Hyphenator, SoftHyphensOverrideTheDictionary) {
   const auto h = dict("en");
   ASSERT_NE(h, nullptr);
   EXPECT_EQ(h->hyphenate(word), std::vector<size_t>{6});  // the U+00AD's own offset
-  EXPECT_EQ(h->hyphenate_points(word),
-            (std::vector<HyphenPoint>{{6, HyphenKind::Soft}}));
+  EXPECT_EQ(h->hyphenate_points(word), (std::vector<HyphenPoint>{{6, HyphenKind::Soft}}));
   EXPECT_EQ(classify_word(word), WordClass::SoftHyphens);
   // Author's choice: even a short word, and even without a dictionary.
   EXPECT_EQ(h->hyphenate("to\u00ADday"), std::vector<size_t>{2});
@@ -187,9 +187,8 @@ TEST(Hyphenator, HardHyphens) {
   // needing a hyphen) leaves it out, hyphenate_points() reports it.
   EXPECT_EQ(show("EU-lidstaten", nl->hyphenate("EU-lidstaten")), "EU-lid-sta-ten");
   EXPECT_EQ(nl->hyphenate_points("EU-lidstaten"),
-            (std::vector<HyphenPoint>{{3, HyphenKind::Hard},
-                                      {6, HyphenKind::Dictionary},
-                                      {9, HyphenKind::Dictionary}}));
+            (std::vector<HyphenPoint>{
+                {3, HyphenKind::Hard}, {6, HyphenKind::Dictionary}, {9, HyphenKind::Dictionary}}));
   HyphenationRules tex;
   tex.hyphenate_compound_parts = false;  // TeX's behaviour: only at the hyphen
   EXPECT_EQ(nl->hyphenate_points("EU-lidstaten", tex),
@@ -199,8 +198,7 @@ TEST(Hyphenator, HardHyphens) {
   ASSERT_NE(en, nullptr);
   // Fragment minimums apply: "e-" alone is not a line end.
   EXPECT_TRUE(en->hyphenate_points("e-mail").empty());
-  EXPECT_EQ(en->hyphenate_points("well-known"),
-            (std::vector<HyphenPoint>{{5, HyphenKind::Hard}}));
+  EXPECT_EQ(en->hyphenate_points("well-known"), (std::vector<HyphenPoint>{{5, HyphenKind::Hard}}));
   // A trailing hyphen (the word was split after it upstream) is punctuation.
   EXPECT_EQ(show("information-", en->hyphenate("information-")), "in-for-ma-tion-");
   // A non-breaking hyphen separates parts but is no break.
@@ -222,8 +220,12 @@ TEST(Hyphenator, UnencodableAndOddInput) {
   // rather than a lookup of a mangled word.
   EXPECT_TRUE(nl->hyphenate("bi\u0133zonder").empty());
   EXPECT_TRUE(nl->hyphenate("").empty());
-  EXPECT_TRUE(nl->hyphenate("verantwoor\xff\xfe" "delijkheid").empty());  // ill-formed UTF-8
-  EXPECT_EQ(classify_word("verantwoor\xff" "delijkheid"), WordClass::NonLetter);
+  EXPECT_TRUE(nl->hyphenate("verantwoor\xff\xfe"
+                            "delijkheid")
+                  .empty());  // ill-formed UTF-8
+  EXPECT_EQ(classify_word("verantwoor\xff"
+                          "delijkheid"),
+            WordClass::NonLetter);
   // Very long words are fine (linear in the length).
   std::string long_word;
   for (int i = 0; i < 200; ++i) long_word += "verantwoordelijkheid";
@@ -291,7 +293,8 @@ TEST(Hyphenator, ThreadSafe) {
       for (int round = 0; round < 300; ++round) {
         const size_t k = static_cast<size_t>(t + round) % words.size();
         const auto h = cache.get(words[k].first);
-        if (!h || h->hyphenate(words[k].second) != expected[k]) ++mismatches[static_cast<size_t>(t)];
+        if (!h || h->hyphenate(words[k].second) != expected[k])
+          ++mismatches[static_cast<size_t>(t)];
       }
     });
   }

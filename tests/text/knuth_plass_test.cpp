@@ -4,6 +4,8 @@
 // (break, line, fitness) states for large ones. Both re-derive line widths
 // by summing items directly, so they share only badness() (checked against
 // hand-computed values) with the code under test.
+#include "text/knuth_plass.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -14,7 +16,6 @@
 
 #include "text/first_fit.hpp"
 #include "text/hyphenator.hpp"
-#include "text/knuth_plass.hpp"
 
 namespace emnpub::text {
 namespace {
@@ -255,8 +256,8 @@ std::map<DpKey, long long> dp_final(const std::vector<BreakItem>& items,
       for (const auto& [key, d0] : dp[a]) {
         const RefLine l = ref_line(items, start, brk, width(key.first), rp.extra_stretch);
         if (l.overfull || l.badness > rp.threshold) continue;
-        const bool prev_hyph = a > 0 && items[pos[a]].type == ItemType::Penalty &&
-                               items[pos[a]].flagged;
+        const bool prev_hyph =
+            a > 0 && items[pos[a]].type == ItemType::Penalty && items[pos[a]].flagged;
         const long long d = d0 + ref_demerits(p, items, brk, l, prev_hyph, key.second);
         const DpKey k{uniform ? 0 : key.first + 1, l.fitness};
         auto it = dp[b].find(k);
@@ -330,7 +331,9 @@ struct Rng {
     s = s * 6364136223846793005ULL + 1442695040888963407ULL;
     return static_cast<uint32_t>(s >> 33);
   }
-  int range(int lo, int hi) { return lo + static_cast<int>(next() % static_cast<uint32_t>(hi - lo + 1)); }
+  int range(int lo, int hi) {
+    return lo + static_cast<int>(next() % static_cast<uint32_t>(hi - lo + 1));
+  }
 };
 
 // Random words of 1-max_len letters; words of 5+ letters get hyphenation
@@ -357,10 +360,10 @@ std::function<Fixed(size_t)> uniform(Fixed w) {
 TEST(Badness, MatchesTexValues) {
   EXPECT_EQ(badness(0, 0), 0);
   EXPECT_EQ(badness(kPt, 0), kInfBad);
-  EXPECT_EQ(badness(kPt, kPt), 100);          // ratio 1: 297^3/2^18 = 99.9 -> 100
-  EXPECT_EQ(badness(kPt, 2 * kPt), 12);       // ratio 1/2: 148^3 -> 12.4
-  EXPECT_EQ(badness(2 * kPt, kPt), 800);      // ratio 2: 594^3 -> 799.5
-  EXPECT_EQ(badness(5 * kPt, kPt), kInfBad);  // ratio 5 > 1290/297
+  EXPECT_EQ(badness(kPt, kPt), 100);            // ratio 1: 297^3/2^18 = 99.9 -> 100
+  EXPECT_EQ(badness(kPt, 2 * kPt), 12);         // ratio 1/2: 148^3 -> 12.4
+  EXPECT_EQ(badness(2 * kPt, kPt), 800);        // ratio 2: 594^3 -> 799.5
+  EXPECT_EQ(badness(5 * kPt, kPt), kInfBad);    // ratio 5 > 1290/297
   EXPECT_EQ(badness(from_pt(4.3), kPt), 7944);  // r = 281805 * 297 / 65536 = 1277; 1277^3 / 2^18
 }
 
@@ -404,15 +407,14 @@ TEST(KnuthPlass, SmallParagraphIsTheExhaustiveOptimum) {
   const long long bf = brute_force_min(p.items, width, params, ref_for(r, params), &best);
   ASSERT_NE(bf, kNoSolution);
   EXPECT_EQ(r.total_demerits, bf) << dump(p, r);
-  EXPECT_EQ(ref_total(p.items, positions(r), width, params, ref_for(r, params)),
-            r.total_demerits);
+  EXPECT_EQ(ref_total(p.items, positions(r), width, params, ref_for(r, params)), r.total_demerits);
   // By hand (measure 150pt): "The quick brown fox jumped" is 22 x 6pt + 4
   // spaces = 148pt, 2pt short of 8pt stretch: badness(2pt, 8pt) = 2;
   // "over the lazy dog and kept" is 126 + 20 = 146pt, 4pt short of 10pt:
   // badness 6; the last line has fil glue: 0. All decent, so the demerits
   // are (10+2)^2 + (10+6)^2 + (10+0)^2 = 500.
   EXPECT_EQ(lines_of(p, r), (std::vector<std::string>{"The quick brown fox jumped",
-                                                        "over the lazy dog and kept", "running"}))
+                                                      "over the lazy dog and kept", "running"}))
       << dump(p, r);
   EXPECT_EQ(r.total_demerits, 500);
   EXPECT_EQ(positions(r), best);
@@ -481,26 +483,30 @@ TEST(KnuthPlass, FrogKingWithEnglishHyphenation) {
   // characters the hyphen-free first pass succeeds, at 60 the second pass
   // needs "beau-tiful" (a double hyphen or a final hyphen would cost more).
   const std::vector<Case> cases = {
-      {50, 1, {"In olden times when wishing still helped one, there",
-               "lived a king whose daughters were all beautiful; and",
-               "the youngest was so beautiful that the sun itself,",
-               "which has seen so much, was astonished whenever it",
-               "shone in her face. Close by the king's castle lay a",
-               "great dark forest, and under an old lime-tree in the",
-               "forest was a well, and when the day was very warm, the",
-               "king's child went out into the forest and sat down by",
-               "the side of the cool fountain; and when she was bored",
-               "she took a golden ball, and threw it up on high and",
-               "caught it; and this ball was her favorite plaything."}},
-      {60, 2, {"In olden times when wishing still helped one, there lived a king",
-               "whose daughters were all beautiful; and the youngest was so beau-",
-               "tiful that the sun itself, which has seen so much, was astonished",
-               "whenever it shone in her face. Close by the king's castle lay a",
-               "great dark forest, and under an old lime-tree in the forest was",
-               "a well, and when the day was very warm, the king's child went out",
-               "into the forest and sat down by the side of the cool fountain;",
-               "and when she was bored she took a golden ball, and threw it up on",
-               "high and caught it; and this ball was her favorite plaything."}},
+      {50,
+       1,
+       {"In olden times when wishing still helped one, there",
+        "lived a king whose daughters were all beautiful; and",
+        "the youngest was so beautiful that the sun itself,",
+        "which has seen so much, was astonished whenever it",
+        "shone in her face. Close by the king's castle lay a",
+        "great dark forest, and under an old lime-tree in the",
+        "forest was a well, and when the day was very warm, the",
+        "king's child went out into the forest and sat down by",
+        "the side of the cool fountain; and when she was bored",
+        "she took a golden ball, and threw it up on high and",
+        "caught it; and this ball was her favorite plaything."}},
+      {60,
+       2,
+       {"In olden times when wishing still helped one, there lived a king",
+        "whose daughters were all beautiful; and the youngest was so beau-",
+        "tiful that the sun itself, which has seen so much, was astonished",
+        "whenever it shone in her face. Close by the king's castle lay a",
+        "great dark forest, and under an old lime-tree in the forest was",
+        "a well, and when the day was very warm, the king's child went out",
+        "into the forest and sat down by the side of the cool fountain;",
+        "and when she was bored she took a golden ball, and threw it up on",
+        "high and caught it; and this ball was her favorite plaything."}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.chars);
@@ -656,8 +662,7 @@ TEST(KnuthPlass, ForcedBreaksAreHonoured) {
 TEST(KnuthPlass, AvoidsConsecutiveHyphens) {
   // Found by searching random paragraphs: the cheapest lines end in two
   // hyphens in a row unless that costs double_hyphen_demerits.
-  const Para p =
-      build("ceh s oejgfb ok~ewc zs o qqn~b~skjd vf knzq av ta~dkhoar~x~ktt yqwxhjih");
+  const Para p = build("ceh s oejgfb ok~ewc zs o qqn~b~skjd vf knzq av ta~dkhoar~x~ktt yqwxhjih");
   const LineMeasure lm = LineMeasure::uniform(26 * kChar);
   BreakParams params;
   params.pretolerance = -1;
@@ -670,9 +675,9 @@ TEST(KnuthPlass, AvoidsConsecutiveHyphens) {
     return false;
   };
   ASSERT_TRUE(consecutive(free)) << dump(p, free);
-  EXPECT_EQ(lines_of(p, free), (std::vector<std::string>{"ceh s oejgfb okewc zs o qqn-",
-                                                           "bskjd vf knzq av tadkhoarx-",
-                                                           "ktt yqwxhjih"}));
+  EXPECT_EQ(lines_of(p, free),
+            (std::vector<std::string>{"ceh s oejgfb okewc zs o qqn-", "bskjd vf knzq av tadkhoarx-",
+                                      "ktt yqwxhjih"}));
   params.double_hyphen_demerits = 10000;
   const BreakResult r = knuth_plass(p.items, lm, params);
   EXPECT_FALSE(consecutive(r)) << dump(p, r);
@@ -709,7 +714,8 @@ TEST(KnuthPlass, PretolerancePassSkipsDictionaryHyphens) {
   const Para a = build("alpha beta gam~ma well-known del~ta epsilon");
   const BreakResult ra = knuth_plass(a.items, LineMeasure::uniform(21 * kChar), BreakParams{});
   EXPECT_EQ(ra.pass, 1);
-  EXPECT_EQ(lines_of(a, ra), (std::vector<std::string>{"alpha beta gamma well-", "known delta epsilon"}));
+  EXPECT_EQ(lines_of(a, ra),
+            (std::vector<std::string>{"alpha beta gamma well-", "known delta epsilon"}));
   // Here only the dictionary point "wonder-" fits: the first pass fails and
   // the second uses it.
   const Para b = build("alpha beta gamma wonder~ful delta");
@@ -851,7 +857,8 @@ TEST(KnuthPlass, EmergencyBreaksSplitAnOverlongWord) {
     items.push_back(BreakItem::make_glue(kSpace, kSpaceStretch, kSpaceShrink));
   }
   const size_t url_begin = items.size();
-  for (int i = 0; i < 5000; ++i) items.push_back(BreakItem::make_box(kChar));  // one box per cluster
+  for (int i = 0; i < 5000; ++i)
+    items.push_back(BreakItem::make_box(kChar));  // one box per cluster
   items.push_back(BreakItem::make_glue(kSpace, kSpaceStretch, kSpaceShrink));
   items.push_back(BreakItem::make_box(5 * kChar));
   append_paragraph_end(items);

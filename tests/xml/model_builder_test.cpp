@@ -314,6 +314,13 @@ TEST_F(ReportModel, ChartBoxQuotePreDefinitionListPagebreakTable) {
   EXPECT_TRUE(t.columns.empty());
 }
 
+TEST(XmlModel, LanguageTagsAreStoredInConventionalCase) {
+  const auto r = parse_text(in_section("<p xml:lang=\"PT-br\">x <span xml:lang=\"SR-latn\">y</span></p>"));
+  const auto& p = r.doc.body.at(0).blocks.at(0);
+  EXPECT_EQ(p.lang, "pt-BR");
+  EXPECT_EQ(p.inlines.at(1).lang, "sr-Latn");
+}
+
 TEST(XmlModel, EveryNodeHasLanguageAndPosition) {
   const auto d = parse_data_file("valid/report.xml").doc;
   std::function<void(const std::vector<Inline>&)> inl = [&](const std::vector<Inline>& v) {

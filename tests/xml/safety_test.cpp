@@ -182,6 +182,15 @@ TEST(XmlSafety, DepthLimitFollowsOptions) {
   EXPECT_NE(ds[0].message.find("limit is 8"), std::string::npos) << ds[0].message;
 }
 
+TEST(XmlSafety, Libxml2sOwnDepthCapStillApplies) {
+  ParseOptions opts;
+  opts.max_depth = 1000;  // above libxml2's 256: its own cap answers, with our message
+  const auto ds = refusal(nested(300), opts);
+  ASSERT_EQ(ds.size(), 1u) << all_messages(ds);
+  EXPECT_EQ(ds[0].kind, DiagKind::Forbidden);
+  EXPECT_NE(ds[0].message.find("limit is 256"), std::string::npos) << ds[0].message;
+}
+
 TEST(XmlSafety, SizeLimitIsEnforcedBeforeParsing) {
   ParseOptions opts;
   opts.max_bytes = 100;
@@ -189,6 +198,15 @@ TEST(XmlSafety, SizeLimitIsEnforcedBeforeParsing) {
   ASSERT_EQ(ds.size(), 1u);
   EXPECT_EQ(ds[0].kind, DiagKind::Forbidden);
   EXPECT_NE(ds[0].message.find("limit is 100 bytes"), std::string::npos) << ds[0].message;
+}
+
+TEST(XmlSafety, HugeAttributeValueHitsLibxml2sCap) {
+  const std::string src = "data:image/png;base64," + std::string(10'100'000, 'A');
+  const auto ds = refusal(in_section("<figure><img alt=\"\" src=\"" + src + "\"/></figure>"));
+  ASSERT_EQ(ds.size(), 1u);
+  EXPECT_EQ(ds[0].kind, DiagKind::Forbidden);
+  EXPECT_EQ(ds[0].pos.line, 4);
+  EXPECT_NE(ds[0].message.find("10000000 bytes"), std::string::npos) << ds[0].message;
 }
 
 TEST(XmlSafety, ProcessingInstructionsAndCommentsAreIgnoredAndNothingIsFetched) {
@@ -216,6 +234,33 @@ TEST(XmlSafety, DeclaredLatin1IsConvertedToUtf8) {
   const std::string xml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n" + in_section("<p>Li\xE8ge</p>");
   const auto r = parse_text(xml);
   EXPECT_EQ(model::plain_text(r.doc.body[0].blocks[0].inlines), "Li\xC3\xA8ge");
+}
+
+}  // namespace
+}  // namespace emnpub::xml::test
+
+namespace emnpub::xml::test {
+namespace {
+
+TEST(XmlSafety, ParserWarningsAreReturnedNotFatal) {
+  const auto r = parse_text("<?xml version=\"1.5\"?>\n" + in_section("<p>w</p>"));
+  ASSERT_EQ(r.warnings.list().size(), 1u);
+  const Diagnostic& w = r.warnings.list().front();
+  EXPECT_EQ(w.severity, Severity::Warning);
+  EXPECT_EQ(w.kind, DiagKind::NotXml);
+  EXPECT_EQ(w.pos.line, 1);
+  EXPECT_GT(w.pos.column, 0);
+  EXPECT_NE(w.message.find("1.5"), std::string::npos);
+  EXPECT_FALSE(r.warnings.has_errors());
+}
+
+TEST(XmlSafety, ParserWarningsAreCapped) {
+  std::string body;
+  for (int i = 0; i < 50; ++i) body += "<p xmlns=\"relative/uri\">w</p>";  // one warning each
+  const auto ds = refusal(in_section(body));
+  int warnings = 0;
+  for (const auto& d : ds) warnings += d.severity == Severity::Warning;
+  EXPECT_EQ(warnings, 20);
 }
 
 }  // namespace

@@ -43,6 +43,13 @@ TEST(XmlSchema, IndexReadsRequirementsFromTheGrammar) {
   EXPECT_EQ(index.rule("p", "section"), nullptr);
 }
 
+TEST(XmlSchema, EveryElementAcceptsXmlLang) {
+  const SchemaIndex& index = compiled_schema().index;
+  EXPECT_GT(index.rules().size(), 60u);
+  for (const auto& [key, rule] : index.rules())
+    EXPECT_NE(rule.attribute("xml:lang"), nullptr) << "<" << key.second << "> in <" << key.first << ">";
+}
+
 TEST(XmlSchema, UnknownElementNamesParentAndAlternatives) {
   const auto& d = only(refusal_of_file("bad/unknown-element.xml"));
   EXPECT_EQ(d.kind, DiagKind::Schema);

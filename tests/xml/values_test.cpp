@@ -43,6 +43,10 @@ TEST(XmlValues, CodeTables) {
   for (const char* c : {"BE", "FR", "EU", "EL", "UK", "ZW", "AD"}) EXPECT_TRUE(is_country_code(c)) << c;
   for (const char* c : {"ZZ", "be", "B"}) EXPECT_FALSE(is_country_code(c)) << c;
   EXPECT_EQ(primary_language("PT-br"), "pt");
+  EXPECT_EQ(canonical_language_tag("EN"), "en");
+  EXPECT_EQ(canonical_language_tag("pt-br"), "pt-BR");
+  EXPECT_EQ(canonical_language_tag("SR-LATN-rs"), "sr-Latn-RS");
+  EXPECT_EQ(canonical_language_tag("es-419"), "es-419");
 }
 
 TEST(XmlValues, ImageSources) {

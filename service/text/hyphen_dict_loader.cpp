@@ -1,0 +1,470 @@
+#include "text/hyphen_dict_loader.hpp"
+
+#include <hyphen.h>
+
+#include <cerrno>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <new>
+#include <string>
+#include <system_error>
+#include <unordered_map>
+#include <vector>
+
+// Line-by-line mirror of libhyphen 2.8.8's hyphen.c (hnj_hyphen_load_file,
+// hnj_hyphen_load_line, hnj_get_state, hnj_add_trans); comments name the
+// libhyphen behaviour each step reproduces, quirks included, because the
+// goal is an identical structure, not a cleaner reading of the format.
+
+namespace emnpub::text {
+
+namespace {
+
+struct DictFree {
+  void operator()(HyphenDict* d) const { hnj_hyphen_free(d); }
+};
+using DictPtr = std::unique_ptr<HyphenDict, DictFree>;
+
+struct FileClose {
+  void operator()(std::FILE* f) const { std::fclose(f); }
+};
+
+// malloc/realloc that throw instead of returning null: the dictionary under
+// construction stays consistent for hnj_hyphen_free at every throw point.
+void* xmalloc(size_t n) {
+  void* p = std::malloc(n);
+  if (p == nullptr) throw std::bad_alloc();
+  return p;
+}
+
+template <class T>
+T* xrealloc(T* p, size_t count) {
+  void* q = std::realloc(p, count * sizeof(T));
+  if (q == nullptr) throw std::bad_alloc();  // p is still owned by the dict
+  return static_cast<T*>(q);
+}
+
+char* xstrdup(const char* s) {
+  const size_t n = std::strlen(s) + 1;
+  return static_cast<char*>(std::memcpy(xmalloc(n), s, n));
+}
+
+bool read_file(const std::string& path, std::string& data, std::string& error) {
+  std::unique_ptr<std::FILE, FileClose> f(std::fopen(path.c_str(), "rb"));
+  if (!f) {
+    error = "cannot open: " + std::system_category().message(errno);
+    return false;
+  }
+  char chunk[1 << 16];
+  size_t n;
+  while ((n = std::fread(chunk, 1, sizeof chunk, f.get())) > 0) data.append(chunk, n);
+  if (std::ferror(f.get())) {
+    error = "cannot read: " + std::system_category().message(errno);
+    return false;
+  }
+  return true;
+}
+
+// fgets(buf, size, f) over the file's bytes. libhyphen reads with fgets into
+// fixed buffers (20 bytes for the charset line, MAX_CHARS for the rest), so
+// a longer line arrives as several "lines"; reproducing that keeps the
+// structure identical for such files too.
+class LineReader {
+ public:
+  explicit LineReader(const std::string& data) : data_(data) {}
+  bool fgets(char* buf, size_t size) {
+    if (pos_ >= data_.size()) return false;  // EOF: fgets returns NULL, buf untouched
+    size_t n = 0;
+    while (n + 1 < size && pos_ < data_.size()) {
+      const char c = data_[pos_++];
+      buf[n++] = c;
+      if (c == '\n') break;
+    }
+    buf[n] = '\0';
+    return true;
+  }
+
+ private:
+  const std::string& data_;
+  size_t pos_ = 0;
+};
+
+// libhyphen's hnj_strchomp.
+void strchomp(char* s) {
+  const size_t k = std::strlen(s);
+  if (k > 0 && (s[k - 1] == '\r' || s[k - 1] == '\n')) s[k - 1] = '\0';
+  if (k > 1 && s[k - 2] == '\r') s[k - 2] = '\0';
+}
+
+// A fresh level as hnj_hyphen_load_file starts it: state 0 (the empty
+// string), no options. calloc: every field hnj_hyphen_free looks at is null.
+DictPtr new_level() {
+  DictPtr d(static_cast<HyphenDict*>(std::calloc(1, sizeof(HyphenDict))));
+  if (!d) throw std::bad_alloc();
+  d->states = static_cast<HyphenState*>(std::calloc(1, sizeof(HyphenState)));
+  if (d->states == nullptr) throw std::bad_alloc();
+  d->states[0].fallback_state = -1;
+  d->num_states = 1;
+  return d;
+}
+
+// Builds one level's state machine. States are the prefixes of the pattern
+// words (the set is prefix-closed: libhyphen adds every missing prefix), so
+// a trie keyed by (state, next byte) answers every lookup libhyphen makes in
+// its string hash table.
+class LevelBuilder {
+ public:
+  explicit LevelBuilder(HyphenDict* dict) : dict_(dict), parent_(1, -1), depth_(1, 0) {}
+
+  // hnj_hyphen_load_line. buf is modified (cut at '/' and ',') like there.
+  void add_line(char* buf) {
+    if (std::strncmp(buf, "LEFTHYPHENMIN", 13) == 0) {
+      dict_->lhmin = static_cast<char>(std::atoi(buf + 13));
+      return;
+    }
+    if (std::strncmp(buf, "RIGHTHYPHENMIN", 14) == 0) {
+      dict_->rhmin = static_cast<char>(std::atoi(buf + 14));
+      return;
+    }
+    if (std::strncmp(buf, "COMPOUNDLEFTHYPHENMIN", 21) == 0) {
+      dict_->clhmin = static_cast<char>(std::atoi(buf + 21));
+      return;
+    }
+    if (std::strncmp(buf, "COMPOUNDRIGHTHYPHENMIN", 22) == 0) {
+      dict_->crhmin = static_cast<char>(std::atoi(buf + 22));
+      return;
+    }
+    if (std::strncmp(buf, "NOHYPHEN", 8) == 0) {
+      add_nohyphen(buf + 8);
+      return;
+    }
+    add_pattern(buf);
+  }
+
+  // The fallback state of every state but 0: its longest proper suffix that
+  // is a state. libhyphen looks up each suffix in its hash table; walking
+  // states by increasing length, that suffix is found from the parent's
+  // fallback chain (Aho-Corasick), since every state's prefixes are states.
+  void set_fallbacks() {
+    const int n = dict_->num_states;
+    std::vector<int> order;  // states by length (counting sort)
+    order.reserve(static_cast<size_t>(n));
+    std::vector<int> start(static_cast<size_t>(max_depth_) + 2, 0);
+    for (int s = 0; s < n; ++s) ++start[static_cast<size_t>(depth_[s]) + 1];
+    for (size_t d = 1; d < start.size(); ++d) start[d] += start[d - 1];
+    order.resize(static_cast<size_t>(n));
+    for (int s = 0; s < n; ++s) order[static_cast<size_t>(start[depth_[s]]++)] = s;
+
+    HyphenState* st = dict_->states;
+    for (int s : order) {
+      if (s == 0) continue;  // state 0 keeps -1
+      const int p = parent_[static_cast<size_t>(s)];
+      if (p == 0) {
+        st[s].fallback_state = 0;  // one byte: only "" is a proper suffix
+        continue;
+      }
+      const unsigned char ch = in_ch_[static_cast<size_t>(s)];
+      int t = st[p].fallback_state;
+      for (;;) {
+        const int next = child(t, ch);
+        if (next >= 0) {
+          st[s].fallback_state = next;
+          break;
+        }
+        if (t == 0) {
+          st[s].fallback_state = 0;
+          break;
+        }
+        t = st[t].fallback_state;
+      }
+    }
+  }
+
+ private:
+  static uint64_t key(int state, unsigned char ch) {
+    return (static_cast<uint64_t>(state) << 8) | ch;
+  }
+  int child(int state, unsigned char ch) const {
+    const auto it = children_.find(key(state, ch));
+    return it == children_.end() ? -1 : it->second;
+  }
+
+  // "NOHYPHEN a,b,c\n": the list after blanks, its last byte dropped (the
+  // newline, or whatever ends the line), commas after the first byte turned
+  // into NULs. libhyphen counts nohyphenl across repeated lines while
+  // keeping only the last list; so does this.
+  void add_nohyphen(const char* space) {
+    while (*space != '\0' && (*space == ' ' || *space == '\t')) ++space;
+    char* nh = xstrdup(space);
+    std::free(dict_->nohyphen);
+    dict_->nohyphen = nh;
+    const size_t len = std::strlen(nh);
+    if (len == 0) return;  // libhyphen would write before the buffer here
+    char* nhe = nh + len - 1;
+    *nhe = '\0';
+    for (--nhe; nhe > nh; --nhe) {
+      if (*nhe == ',') {
+        ++dict_->nohyphenl;
+        *nhe = '\0';
+      }
+    }
+  }
+
+  void add_pattern(char* buf) {
+    // Replacement ("f1f/ff=f,1,2"): cut the line at '/', parse index/cut.
+    char* repl = std::strchr(buf, '/');
+    signed char replindex = 0;
+    signed char replcut = 0;
+    if (repl != nullptr) {
+      char* index = std::strchr(repl + 1, ',');
+      *repl = '\0';
+      if (index != nullptr) {
+        char* index2 = std::strchr(index + 1, ',');
+        *index = '\0';
+        if (index2 != nullptr) {
+          *index2 = '\0';
+          replindex = static_cast<signed char>(static_cast<signed char>(std::atoi(index + 1)) - 1);
+          replcut = static_cast<signed char>(std::atoi(index2 + 1));
+        }
+      } else {
+        strchomp(repl + 1);
+        replindex = 0;
+        replcut = static_cast<signed char>(std::strlen(buf));  // digits included, as libhyphen
+      }
+    }
+
+    // Letters (any byte above ' ' or with the high bit set) and the digit
+    // priorities between them. buf holds at most MAX_CHARS - 1 bytes; one
+    // spare byte where libhyphen's pattern[] would overflow.
+    char word[MAX_CHARS];
+    char pattern[MAX_CHARS + 1];
+    int j = 0;
+    pattern[j] = '0';
+    for (int i = 0; buf[i] > ' ' || buf[i] < 0; ++i) {
+      if (buf[i] >= '0' && buf[i] <= '9') {
+        pattern[j] = buf[i];
+      } else {
+        word[j] = buf[i];
+        pattern[++j] = '0';
+      }
+    }
+    word[j] = '\0';
+    pattern[j + 1] = '\0';
+
+    int i = 0;
+    if (repl == nullptr) {
+      for (; pattern[i] == '0'; ++i) {  // leading zeros dropped (all-zero: "")
+      }
+    } else {
+      if (*word == '.') ++i;
+      if (dict_->utf8) {
+        // Character positions of the replacement to byte positions.
+        int pu = -1;                       // character position
+        int ps = -1;                       // character start (original replindex)
+        int pc = (*word == '.') ? 1 : 0;  // byte position
+        const int wlen = static_cast<int>(std::strlen(word));
+        for (; pc < wlen + 1; ++pc) {
+          if ((static_cast<unsigned char>(word[pc]) >> 6) != 2) ++pu;
+          if (ps < 0 && replindex == pu) {
+            ps = replindex;
+            replindex = static_cast<signed char>(pc);
+          }
+          if (ps >= 0 && (pu - ps) == replcut) {
+            replcut = static_cast<signed char>(pc - replindex);
+            break;
+          }
+        }
+        if (*word == '.') --replindex;
+      }
+    }
+
+    char* repl_copy = repl != nullptr ? xstrdup(repl + 1) : nullptr;
+    std::unique_ptr<char, decltype(&std::free)> repl_owner(repl_copy, &std::free);
+    char* match = xstrdup(pattern + i);
+    std::unique_ptr<char, decltype(&std::free)> match_owner(match, &std::free);
+
+    const int state = get_state(word, j);
+    HyphenState& hs = dict_->states[state];
+    // A repeated pattern replaces the earlier one (libhyphen leaks it).
+    std::free(hs.match);
+    std::free(hs.repl);
+    hs.match = match_owner.release();
+    hs.repl = repl_owner.release();
+    hs.replindex = replindex;
+    hs.replcut = replcut != 0 ? replcut : static_cast<signed char>(j);
+  }
+
+  // hnj_get_state for the word plus the prefix loop of hnj_hyphen_load_line:
+  // a new word gets the next number, then each missing prefix, longest
+  // first, down to the longest prefix that already is a state; each new
+  // state gets its one incoming transition in that same order.
+  int get_state(const char* word, int len) {
+    // Consecutive patterns mostly share a prefix (files are sorted): the
+    // states along the previous word answer that part without lookups.
+    int have = 0;  // longest existing prefix
+    while (have < len && have < static_cast<int>(path_word_.size()) &&
+           path_word_[static_cast<size_t>(have)] == word[have])
+      ++have;
+    path_word_.assign(word, static_cast<size_t>(len));
+    path_states_.resize(static_cast<size_t>(have) + 1);
+    int state = path_states_[static_cast<size_t>(have)];
+    while (have < len) {
+      const int next = child(state, static_cast<unsigned char>(word[have]));
+      if (next < 0) break;
+      state = next;
+      ++have;
+      path_states_.push_back(state);
+    }
+    if (have == len) return state;
+
+    const int first = dict_->num_states;  // number of the whole word
+    for (int l = len; l > have; --l) new_state();
+    // The state of prefix length l (have < l <= len) is first + (len - l).
+    for (int l = have + 1; l <= len; ++l) path_states_.push_back(first + (len - l));
+    for (int l = len; l > have; --l) {
+      const int to = first + (len - l);
+      const int from = l - 1 == have ? state : first + (len - l + 1);
+      const unsigned char ch = static_cast<unsigned char>(word[l - 1]);
+      add_trans(from, to, word[l - 1]);
+      children_.emplace(key(from, ch), to);
+      parent_[static_cast<size_t>(to)] = from;
+      in_ch_[static_cast<size_t>(to)] = ch;
+      depth_[static_cast<size_t>(to)] = l;
+    }
+    if (len > max_depth_) max_depth_ = len;
+    return first;
+  }
+
+  // hnj_get_state's allocation: states[] grows to the next power of two.
+  void new_state() {
+    const int n = dict_->num_states;
+    if ((n & (n - 1)) == 0)
+      dict_->states = xrealloc(dict_->states, static_cast<size_t>(n) << 1);
+    HyphenState& s = dict_->states[n];
+    s.match = nullptr;
+    s.repl = nullptr;
+    s.replindex = 0;
+    s.replcut = 0;
+    s.fallback_state = -1;
+    s.num_trans = 0;
+    s.trans = nullptr;
+    dict_->num_states = n + 1;
+    parent_.push_back(-1);
+    in_ch_.push_back(0);
+    depth_.push_back(0);
+  }
+
+  // hnj_add_trans: appended, array grown to powers of two.
+  void add_trans(int from, int to, char ch) {
+    HyphenState& s = dict_->states[from];
+    const int n = s.num_trans;
+    if (n == 0)
+      s.trans = static_cast<HyphenTrans*>(xmalloc(sizeof(HyphenTrans)));
+    else if ((n & (n - 1)) == 0)
+      s.trans = xrealloc(s.trans, static_cast<size_t>(n) << 1);
+    s.trans[n].ch = ch;
+    s.trans[n].new_state = to;
+    s.num_trans = n + 1;
+  }
+
+  HyphenDict* dict_;
+  std::unordered_map<uint64_t, int> children_;  // (state, byte) -> state
+  std::vector<int> parent_;                     // per state, -1 for state 0
+  std::vector<unsigned char> in_ch_ = std::vector<unsigned char>(1, 0);
+  std::vector<int> depth_;  // string length of the state
+  int max_depth_ = 0;
+  std::string path_word_;                     // the previous pattern's word
+  std::vector<int> path_states_ = {0};        // its prefixes' states, by length
+};
+
+DictPtr build(const std::string& data) {
+  LineReader in(data);
+  DictPtr level[2];
+  bool nextlevel = false;
+  char buf[MAX_CHARS];
+
+  for (int k = 0; k < 2; ++k) {
+    level[k] = new_level();
+    HyphenDict* d = level[k].get();
+    if (k == 0) {
+      // Charset line, read into the 20-byte cset like libhyphen (a longer
+      // first line leaves its rest as the next pattern line).
+      if (in.fgets(d->cset, sizeof d->cset)) {
+        for (char& c : d->cset)
+          if (c == '\r' || c == '\n') c = '\0';
+      } else {
+        d->cset[0] = '\0';
+      }
+      d->utf8 = std::strcmp(d->cset, "UTF-8") == 0;
+    } else {
+      std::strncpy(d->cset, level[0]->cset, sizeof d->cset - 1);
+      d->cset[sizeof d->cset - 1] = '\0';
+      d->utf8 = level[0]->utf8;
+    }
+
+    LevelBuilder b(d);
+    if (k == 0 || nextlevel) {
+      // Patterns up to NEXTLEVEL (first level) or to the end / another
+      // NEXTLEVEL (second level). Only '%' starts a comment.
+      while (in.fgets(buf, sizeof buf)) {
+        if (std::strncmp(buf, "NEXTLEVEL", 9) == 0) {
+          nextlevel = true;
+          break;
+        }
+        if (buf[0] != '%') b.add_line(buf);
+      }
+    } else {
+      // No NEXTLEVEL: libhyphen makes the file the second level and adds
+      // an implicit compound level that breaks at hyphens and apostrophes
+      // and forbids hyphenating next to them.
+      const bool u8 = level[0]->utf8 != 0;
+      auto line = [&b, &buf](const char* text) {
+        std::strncpy(buf, text, sizeof buf - 1);
+        buf[sizeof buf - 1] = '\0';
+        b.add_line(buf);
+      };
+      line(u8 ? "NOHYPHEN ',\xe2\x80\x93,\xe2\x80\x99,-\n" : "NOHYPHEN ',-\n");
+      line("1-1\n");  // hyphen
+      line("1'1\n");  // ASCII apostrophe
+      if (u8) {
+        line("1\xe2\x80\x93" "1\n");  // en dash
+        line("1\xe2\x80\x99" "1\n");  // right single quotation mark
+      }
+    }
+    b.set_fallbacks();
+  }
+
+  if (nextlevel) {
+    level[0]->nextlevel = level[1].release();
+    return std::move(level[0]);
+  }
+  // The file's patterns are level 0, below the implicit compound level,
+  // which takes the file's hyphenmins (compound ones default to them, else 3).
+  HyphenDict* inner = level[0].get();
+  HyphenDict* outer = level[1].get();
+  outer->nextlevel = level[0].release();
+  outer->lhmin = inner->lhmin;
+  outer->rhmin = inner->rhmin;
+  outer->clhmin = inner->clhmin != 0 ? inner->clhmin : (inner->lhmin != 0 ? inner->lhmin : 3);
+  outer->crhmin = inner->crhmin != 0 ? inner->crhmin : (inner->rhmin != 0 ? inner->rhmin : 3);
+  return std::move(level[1]);
+}
+
+}  // namespace
+
+_HyphenDict* load_hyphen_dict(const std::string& path, std::string& error) {
+  error.clear();
+  std::string data;
+  if (!read_file(path, data, error)) return nullptr;
+  try {
+    return build(data).release();
+  } catch (const std::bad_alloc&) {
+    error = "out of memory";
+    return nullptr;
+  }
+}
+
+}  // namespace emnpub::text

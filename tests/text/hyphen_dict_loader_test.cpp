@@ -1,0 +1,561 @@
+// load_hyphen_dict must build exactly what libhyphen's hnj_hyphen_load
+// builds. Proof by comparison: every installed dictionary (and small
+// dictionaries for the format corners the installed ones miss) is loaded
+// both ways, compared field by field on every level, and ~5,000 words are
+// hyphenated with hnj_hyphen_hyphenate2 on both results.
+//
+// One test per installed dictionary file does both comparisons, because
+// ctest runs every test in its own process: libhyphen needs ~4 s for
+// hyph_de_DE.dic and should pay that once per run.
+#include "text/hyphen_dict_loader.hpp"
+
+#include <gtest/gtest.h>
+#include <hyphen.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace emnpub::text {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct DictFree {
+  void operator()(HyphenDict* d) const { hnj_hyphen_free(d); }
+};
+using DictPtr = std::unique_ptr<HyphenDict, DictFree>;
+
+DictPtr load_libhyphen(const std::string& path) { return DictPtr(hnj_hyphen_load(path.c_str())); }
+
+DictPtr load_ours(const std::string& path) {
+  std::string error;
+  DictPtr d(load_hyphen_dict(path, error));
+  EXPECT_NE(d, nullptr) << path << ": " << error;
+  return d;
+}
+
+std::string show_str(const char* s) { return s == nullptr ? "(null)" : "\"" + std::string(s) + "\""; }
+
+// NOHYPHEN as hnj_hyphen_hyphenate2 reads it: nohyphenl + 1 strings.
+std::vector<std::string> nohyphen_list(const HyphenDict* d) {
+  std::vector<std::string> out;
+  if (d->nohyphen == nullptr) return out;
+  const char* p = d->nohyphen;
+  for (int i = 0; i <= d->nohyphenl; ++i) {
+    out.emplace_back(p);
+    p += std::strlen(p) + 1;
+  }
+  return out;
+}
+
+// Every difference between two dictionaries, level by level (nextlevel
+// chain); empty when identical. replindex/replcut are compared only where
+// libhyphen sets them (states with a pattern): elsewhere it leaves them
+// uninitialised.
+std::vector<std::string> differences(const HyphenDict* a, const HyphenDict* b) {
+  std::vector<std::string> out;
+  auto note = [&out](int level, const std::string& what) {
+    out.push_back("level " + std::to_string(level) + ": " + what);
+  };
+  for (int level = 0; a != nullptr || b != nullptr; ++level, a = a->nextlevel, b = b->nextlevel) {
+    if (a == nullptr || b == nullptr) {
+      note(level, "present in only one dictionary");
+      break;
+    }
+    auto field = [&](const char* name, long x, long y) {
+      if (x != y) note(level, std::string(name) + " " + std::to_string(x) + " vs " + std::to_string(y));
+    };
+    field("lhmin", a->lhmin, b->lhmin);
+    field("rhmin", a->rhmin, b->rhmin);
+    field("clhmin", a->clhmin, b->clhmin);
+    field("crhmin", a->crhmin, b->crhmin);
+    field("nohyphenl", a->nohyphenl, b->nohyphenl);
+    field("utf8", a->utf8, b->utf8);
+    field("num_states", a->num_states, b->num_states);
+    if (std::memcmp(a->cset, b->cset, sizeof a->cset) != 0) note(level, "cset differs");
+    if ((a->nohyphen == nullptr) != (b->nohyphen == nullptr))
+      note(level, "nohyphen null in only one");
+    else if (a->nohyphenl == b->nohyphenl && nohyphen_list(a) != nohyphen_list(b))
+      note(level, "nohyphen list differs");
+    const int n = std::min(a->num_states, b->num_states);
+    for (int s = 0; s < n && out.size() < 50; ++s) {
+      const HyphenState& x = a->states[s];
+      const HyphenState& y = b->states[s];
+      const std::string at = "state " + std::to_string(s) + " ";
+      auto same_str = [](const char* p, const char* q) {
+        return (p == nullptr && q == nullptr) ||
+               (p != nullptr && q != nullptr && std::strcmp(p, q) == 0);
+      };
+      if (!same_str(x.match, y.match))
+        note(level, at + "match " + show_str(x.match) + " vs " + show_str(y.match));
+      if (!same_str(x.repl, y.repl))
+        note(level, at + "repl " + show_str(x.repl) + " vs " + show_str(y.repl));
+      if (x.match != nullptr && (x.replindex != y.replindex || x.replcut != y.replcut))
+        note(level, at + "replindex/replcut " + std::to_string(x.replindex) + "/" +
+                        std::to_string(x.replcut) + " vs " + std::to_string(y.replindex) + "/" +
+                        std::to_string(y.replcut));
+      if (x.fallback_state != y.fallback_state)
+        note(level, at + "fallback " + std::to_string(x.fallback_state) + " vs " +
+                        std::to_string(y.fallback_state));
+      if (x.num_trans != y.num_trans) {
+        note(level, at + "num_trans " + std::to_string(x.num_trans) + " vs " +
+                        std::to_string(y.num_trans));
+        continue;
+      }
+      if ((x.trans == nullptr) != (y.trans == nullptr)) note(level, at + "trans null in only one");
+      for (int t = 0; t < x.num_trans; ++t)
+        if (x.trans[t].ch != y.trans[t].ch || x.trans[t].new_state != y.trans[t].new_state)
+          note(level, at + "transition " + std::to_string(t) + " differs");
+    }
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string>& v) {
+  std::string s;
+  for (const std::string& x : v) s += "\n  " + x;
+  return s;
+}
+
+// Everything hnj_hyphen_hyphenate2 reports for one word.
+struct Hyphenation {
+  int rc = 0;
+  std::string hyphens;
+  std::string hyphword;
+  std::vector<std::string> nonstandard;  // "index:rep/pos/cut"
+  bool operator==(const Hyphenation&) const = default;
+};
+
+// Owns the rep/pos/cut arrays libhyphen may allocate.
+struct RepArrays {
+  char** rep = nullptr;
+  int* pos = nullptr;
+  int* cut = nullptr;
+  size_t size = 0;
+  ~RepArrays() {
+    if (rep != nullptr)
+      for (size_t i = 0; i < size; ++i) std::free(rep[i]);
+    std::free(rep);
+    std::free(pos);
+    std::free(cut);
+  }
+};
+
+Hyphenation hyphenate(HyphenDict* d, const std::string& word) {
+  Hyphenation h;
+  std::vector<char> hyphens(word.size() + 5, '\0');
+  std::vector<char> hyphword(word.size() * 4 + 64, '\0');
+  RepArrays r;
+  r.size = word.size();
+  h.rc = hnj_hyphen_hyphenate2(d, word.c_str(), static_cast<int>(word.size()), hyphens.data(),
+                               hyphword.data(), &r.rep, &r.pos, &r.cut);
+  h.hyphens = hyphens.data();
+  h.hyphword = hyphword.data();
+  if (r.rep != nullptr)
+    for (size_t i = 0; i < r.size; ++i)
+      if (r.rep[i] != nullptr)
+        h.nonstandard.push_back(std::to_string(i) + ":" + r.rep[i] + "/" +
+                                std::to_string(r.pos[i]) + "/" + std::to_string(r.cut[i]));
+  return h;
+}
+
+// Words hyphenated differently (first few), and how many words had points.
+std::vector<std::string> hyphenation_differences(HyphenDict* a, HyphenDict* b,
+                                                 const std::vector<std::string>& words,
+                                                 size_t* with_points = nullptr) {
+  std::vector<std::string> out;
+  size_t points = 0;
+  for (const std::string& w : words) {
+    const Hyphenation x = hyphenate(a, w);
+    const Hyphenation y = hyphenate(b, w);
+    if (x.hyphword != w) ++points;
+    if (!(x == y) && out.size() < 20)
+      out.push_back(w + ": " + x.hyphword + " vs " + y.hyphword + " / " + x.hyphens + " vs " +
+                    y.hyphens);
+  }
+  if (with_points != nullptr) *with_points = points;
+  return out;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// --- word lists ------------------------------------------------------------
+
+// Lowercase words (letters only, >= 2 code points) of the sample texts,
+// markup skipped.
+std::vector<std::u32string> sample_words() {
+  std::set<std::u32string> words;
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(EMNPUB_SOURCE_DIR "/samples"))
+    if (e.path().extension() == ".xml") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  for (const fs::path& f : files) {
+    const std::string text = read_file(f.string());
+    std::u32string cur;
+    bool in_tag = false;
+    auto flush = [&] {
+      if (cur.size() >= 2) words.insert(cur);
+      cur.clear();
+    };
+    const auto n = static_cast<int32_t>(text.size());
+    for (int32_t i = 0; i < n;) {
+      UChar32 c;
+      U8_NEXT(text.data(), i, n, c);
+      if (c == '<') in_tag = true;
+      if (!in_tag && c >= 0 && u_isalpha(c)) {
+        cur.push_back(static_cast<char32_t>(u_tolower(c)));
+      } else {
+        flush();
+      }
+      if (c == '>') in_tag = false;
+    }
+    flush();
+  }
+  return {words.begin(), words.end()};
+}
+
+// A word in the dictionary's encoding; false when it has no such spelling.
+bool encode(const std::u32string& w, bool utf8, std::string& out) {
+  out.clear();
+  for (char32_t c : w) {
+    if (utf8) {
+      char buf[U8_MAX_LENGTH];
+      int32_t len = 0;
+      U8_APPEND_UNSAFE(buf, len, static_cast<UChar32>(c));
+      out.append(buf, static_cast<size_t>(len));
+    } else {
+      if (c > 0xFF) return false;  // ISO 8859-1 dictionaries
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return true;
+}
+
+// The letters of each pattern ("a1b2c" -> "abc", dots and digits dropped),
+// kept when they look like part of a word: no markup, no comment debris
+// (libhyphen treats '#' lines as patterns; hyphenating '#' would run into
+// their nonsense replacements).
+std::vector<std::string> pattern_words(const std::string& dic, bool utf8) {
+  std::set<std::string> words;
+  std::istringstream in(dic);
+  std::string line;
+  std::getline(in, line);  // charset
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '%' || line[0] == '#' ||
+        std::isupper(static_cast<unsigned char>(line[0])))
+      continue;
+    std::string w;
+    for (char c : line) {
+      if (c == '/' || static_cast<unsigned char>(c) <= ' ') break;
+      if ((c >= '0' && c <= '9') || c == '.') continue;
+      w.push_back(c);
+    }
+    const bool letters = std::all_of(w.begin(), w.end(), [](char c) {
+      const auto u = static_cast<unsigned char>(c);
+      return (u >= 'a' && u <= 'z') || u >= 0x80 || c == '\'' || c == '-';
+    });
+    if (w.size() < 2 || !letters) continue;
+    if (utf8) {
+      int32_t i = 0;
+      const auto n = static_cast<int32_t>(w.size());
+      bool ok = true;
+      while (i < n && ok) {
+        UChar32 c;
+        U8_NEXT(w.data(), i, n, c);
+        ok = c >= 0;
+      }
+      if (!ok) continue;  // a fragment of a multi-byte letter
+    }
+    words.insert(w);
+  }
+  return {words.begin(), words.end()};
+}
+
+// ~5,000 words: the samples' words in the dictionary's encoding, pattern
+// letters (every pattern-dense corner of the dictionary, in stride), and
+// compounds of both (joined directly, with '-' and with '\'') for the
+// compound level.
+std::vector<std::string> word_list(const std::string& dic, bool utf8) {
+  std::vector<std::string> base;
+  std::string enc;
+  for (const std::u32string& w : sample_words())
+    if (encode(w, utf8, enc)) base.push_back(enc);
+  const size_t from_samples = std::min<size_t>(base.size(), 2500);
+  if (base.size() > from_samples) {  // even stride over the alphabetical list
+    std::vector<std::string> picked;
+    for (size_t i = 0; i < from_samples; ++i) picked.push_back(base[i * base.size() / from_samples]);
+    base = std::move(picked);
+  }
+  const std::vector<std::string> pw = pattern_words(dic, utf8);
+  const size_t from_patterns = std::min<size_t>(pw.size(), 4000 - base.size());
+  for (size_t i = 0; i < from_patterns; ++i) base.push_back(pw[i * pw.size() / from_patterns]);
+
+  std::vector<std::string> words = base;
+  for (size_t i = 0; words.size() < 5000 && i < base.size(); ++i) {
+    const std::string& x = base[i];
+    const std::string& y = base[(i * 7 + 13) % base.size()];
+    switch (i % 3) {
+      case 0: words.push_back(x + y); break;
+      case 1: words.push_back(x + "-" + y); break;
+      default: words.push_back(x + "'" + y); break;
+    }
+  }
+  return words;
+}
+
+// --- installed dictionaries ---------------------------------------------------
+
+// Each installed dictionary file once (hyph_de_AT.dic etc. are symlinks).
+std::vector<std::string> installed_dictionaries() {
+  std::set<std::string> real;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator("/usr/share/hyphen", ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind("hyph_", 0) != 0 || !name.ends_with(".dic")) continue;
+    const fs::path p = fs::canonical(e.path(), ec);
+    if (!ec && fs::is_regular_file(p)) real.insert(p.string());
+  }
+  return {real.begin(), real.end()};
+}
+
+TEST(HyphenDictLoader, ExpectedDictionariesInstalled) {
+  std::set<std::string> names;
+  for (const std::string& p : installed_dictionaries()) names.insert(fs::path(p).filename());
+  for (const char* want : {"hyph_en_US.dic", "hyph_nl_NL.dic", "hyph_fr.dic", "hyph_de_DE.dic"})
+    EXPECT_TRUE(names.count(want)) << want;
+}
+
+class InstalledDictionary : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(InstalledDictionary, SameStructureAndHyphenation) {
+  const std::string& path = GetParam();
+  const DictPtr ref = load_libhyphen(path);
+  const DictPtr ours = load_ours(path);
+  ASSERT_NE(ref, nullptr);
+  ASSERT_NE(ours, nullptr);
+  const std::vector<std::string> diff = differences(ref.get(), ours.get());
+  EXPECT_TRUE(diff.empty()) << path << join(diff);
+
+  const std::vector<std::string> words = word_list(read_file(path), ref->utf8 != 0);
+  EXPECT_GE(words.size(), 4500u);
+  size_t with_points = 0;
+  const std::vector<std::string> hdiff =
+      hyphenation_differences(ref.get(), ours.get(), words, &with_points);
+  EXPECT_TRUE(hdiff.empty()) << path << join(hdiff);
+  // The words must exercise the patterns, not just pass through.
+  EXPECT_GT(with_points, words.size() / 2);
+  int states = 0;
+  for (const HyphenDict* d = ref.get(); d != nullptr; d = d->nextlevel) states += d->num_states;
+  std::cout << "[          ] " << fs::path(path).filename().string() << ": " << states
+            << " states identical, " << words.size() << " words (" << with_points
+            << " hyphenated) identical\n";
+}
+
+INSTANTIATE_TEST_SUITE_P(Installed, InstalledDictionary,
+                         ::testing::ValuesIn(installed_dictionaries()),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           std::string name = fs::path(info.param).stem().string();
+                           for (char& c : name)
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           return name;
+                         });
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(InstalledDictionary);
+
+// --- format corners, on small dictionaries -----------------------------------
+
+// A dictionary file that removes itself.
+class TempDic {
+ public:
+  explicit TempDic(const std::string& content) {
+    std::string tmpl = (fs::temp_directory_path() / "emnpub_hyph_XXXXXX").string();
+    const int fd = mkstemp(tmpl.data());
+    if (fd < 0) throw std::runtime_error("mkstemp failed");
+    close(fd);
+    path_ = tmpl;
+    std::ofstream(path_, std::ios::binary) << content;
+  }
+  ~TempDic() { std::remove(path_.c_str()); }
+  TempDic(const TempDic&) = delete;
+  TempDic& operator=(const TempDic&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+void expect_same(const std::string& content, const std::vector<std::string>& words) {
+  const TempDic f(content);
+  const DictPtr ref = load_libhyphen(f.path());
+  const DictPtr ours = load_ours(f.path());
+  ASSERT_NE(ref, nullptr);
+  ASSERT_NE(ours, nullptr);
+  EXPECT_TRUE(differences(ref.get(), ours.get()).empty())
+      << content << join(differences(ref.get(), ours.get()));
+  EXPECT_TRUE(hyphenation_differences(ref.get(), ours.get(), words).empty())
+      << content << join(hyphenation_differences(ref.get(), ours.get(), words));
+}
+
+// Non-standard hyphenation (README.nonstandard's "f1f/ff=f,1,2"): with and
+// without index/cut, with a leading dot, overlapping plain patterns.
+TEST(HyphenDictLoader, Replacements8Bit) {
+  expect_same(
+      "ISO8859-1\n"
+      "% Schiffahrt -> Schiff-fahrt\n"
+      "f1f/ff=f,1,2\n"
+      "if3fa/ff=f,2,2\n"
+      "if1f\n"
+      "aa1tje./=,2,1\n"
+      "c1k/k=k\n"
+      "b1b/b=b,1\n",
+      {"schiffahrt", "schiffen", "omaatje", "drucker", "ebbe", "kaffee"});
+}
+
+// UTF-8 replacements: character positions converted to bytes; NEXTLEVEL as
+// the very first line (an empty compound level).
+TEST(HyphenDictLoader, ReplacementsUtf8) {
+  const std::string patterns =
+      "l\xc2\xb7" "1l/l=l,1,3\n"
+      "e1\xc3\xab/e=e,1,2\n"
+      "a1atje./a=t,1,3\n"
+      "e1etje./\xc3\xa9=tje,1,5\n"
+      "eigh1teen/t=t,5,1\n"
+      ".schif1fahrt/ff=f,5,2\n"
+      "c1k/k=k,1,2\n"
+      "d1dzsel./dzs=dzs,1,4\n"
+      ".as3szon/sz=sz,2,3\n"
+      "n1nyal./ny=ny,1,3\n"
+      ".til1l\xc3\xa5ta./ll=l,3,2\n";
+  const std::vector<std::string> words = {
+      "paral\xc2\xb7lel", "re\xc3\xab" "el", "omaatje",    "cafeetje", "eighteen",
+      "drucker",          "schiffahrt",   "briddzsel",  "asszonnyal", "till\xc3\xa5ta"};
+  expect_same("UTF-8\nNEXTLEVEL\n" + patterns, words);
+  expect_same("UTF-8\n" + patterns, words);  // implicit compound level, UTF-8 defaults
+}
+
+// Explicit compound level: its own hyphenmins and NOHYPHEN, a second level
+// with its own, and a further NEXTLEVEL that ends the file for libhyphen.
+TEST(HyphenDictLoader, ExplicitCompoundLevel) {
+  expect_same(
+      "ISO8859-1\n"
+      "COMPOUNDLEFTHYPHENMIN 2\n"
+      "COMPOUNDRIGHTHYPHENMIN 3\n"
+      "NOHYPHEN -,'\n"
+      "motor1cycle\n"
+      "wat1time/tt=t,3,2\n"
+      ".kilo1watt.\n"
+      "1-1\n"
+      "NEXTLEVEL\n"
+      "LEFTHYPHENMIN 2\n"
+      "RIGHTHYPHENMIN 2\n"
+      ".mo1tor.\n"
+      ".cy1cle.\n"
+      ".ki1lo.\n"
+      ".ti1me.\n"
+      ".motor2cycle.\n"
+      "NEXTLEVEL\n"
+      "zz1zz\n",
+      {"motorcycle", "kilowattime", "motor-cycle", "kilowatt", "zzzz"});
+}
+
+// No NEXTLEVEL: libhyphen adds a compound level (NOHYPHEN ',-, patterns
+// 1-1 and 1'1) whose hyphenmins come from the file, defaulting to 3.
+TEST(HyphenDictLoader, ImplicitCompoundLevel) {
+  const std::string patterns = "hy3ph\nhe2n\nhena4\nhen5at\n1na\nn2at\n1tio\n2io\no2n\n";
+  const std::vector<std::string> words = {"hyphenation", "hyphen-ation", "l'hyphenation",
+                                          "nation's",    "ation-nation", "-hyphen"};
+  expect_same("ISO8859-1\n" + patterns, words);
+  expect_same("ISO8859-1\nLEFTHYPHENMIN 1\nRIGHTHYPHENMIN 4\n" + patterns, words);
+  expect_same("ISO8859-1\nCOMPOUNDLEFTHYPHENMIN 4\nCOMPOUNDRIGHTHYPHENMIN 1\n" + patterns, words);
+  expect_same("UTF-8\n" + patterns, {"hyphen\xe2\x80\x93nation", "hyphen\xe2\x80\x99nation"});
+}
+
+// What libhyphen does with lines, reproduced rather than cleaned up:
+// fgets-sized chunks (a first line over 19 bytes, lines over 99 bytes, a
+// long '%' comment's tail), CRLF, '#' and blank lines as patterns (a blank
+// line gives state 0 the match ""), all-zero and repeated patterns,
+// repeated NOHYPHEN lines (count summed, last list kept), no final newline.
+TEST(HyphenDictLoader, LibhyphenLineQuirks) {
+  const std::string long_gap(110, ' ');
+  expect_same("ISO8859-1 and a long tail\r\n"
+              "ab1c\r\n"
+              "\r\n"
+              "# comment: a pattern for libhyphen\n"
+              "# a/b,1 in a comment: a replacement\n"
+              "\n"
+              "b2c\n"
+              "b2c\n"
+              "b1c/b=c,1,2\n"
+              "bcd\n"
+              "5\n"
+              "\tx1y\n"
+              "NOHYPHEN x\n"
+              "NOHYPHEN\tyz,zy\n"
+              "%" + std::string(97, ' ') + "tail1x\n"
+              "cd1e" + long_gap + "de1f\n"
+              "e1f",
+              {"abcdef", "xyzzyx", "bcbcbc", "tailx", "defdef"});
+  expect_same("UTF-8\r\nLEFTHYPHENMIN 1\r\nhy1phen\r\nn1a/n=a\r\n", {"hyphen", "nana"});
+}
+
+TEST(HyphenDictLoader, EmptyAndCharsetOnly) {
+  expect_same("", {"abc"});
+  expect_same("UTF-8", {"abc"});
+  expect_same("UTF-8\n", {"abc"});
+  expect_same("ISO8859-1\nNEXTLEVEL\n", {"abc"});
+}
+
+TEST(HyphenDictLoader, Errors) {
+  std::string error;
+  EXPECT_EQ(load_hyphen_dict("/nonexistent/hyph_xx.dic", error), nullptr);
+  EXPECT_NE(error.find("cannot open"), std::string::npos) << error;
+  error.clear();
+  EXPECT_EQ(load_hyphen_dict(fs::temp_directory_path().string(), error), nullptr);
+  EXPECT_FALSE(error.empty());
+  // Success clears a stale message.
+  const TempDic f("UTF-8\na1b\n");
+  const DictPtr d(load_hyphen_dict(f.path(), error));
+  EXPECT_NE(d, nullptr);
+  EXPECT_TRUE(error.empty());
+}
+
+// No shared state: concurrent loads of one file give identical results.
+TEST(HyphenDictLoader, ConcurrentLoads) {
+  const std::string path = "/usr/share/hyphen/hyph_nl_NL.dic";
+  if (!fs::exists(path)) GTEST_SKIP() << "no Dutch dictionary";
+  const DictPtr expected = load_ours(path);
+  ASSERT_NE(expected, nullptr);
+  std::vector<int> ok(4, 0);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < ok.size(); ++t)
+    threads.emplace_back([&, t] {
+      std::string error;
+      const DictPtr d(load_hyphen_dict(path, error));
+      ok[t] = d != nullptr && differences(expected.get(), d.get()).empty();
+    });
+  for (std::thread& t : threads) t.join();
+  for (int v : ok) EXPECT_TRUE(v);
+}
+
+}  // namespace
+}  // namespace emnpub::text
