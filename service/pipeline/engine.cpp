@@ -1,6 +1,13 @@
 #include "pipeline/engine.hpp"
 
+#include <Poco/DigestEngine.h>
+#include <Poco/SHA2Engine.h>
+
+#include <algorithm>
+#include <ctime>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "layout/document_layouter.hpp"
 #include "pdf/pdf_writer.hpp"
@@ -26,21 +33,155 @@ Engine::Engine(EngineConfig cfg) : cfg_(std::move(cfg)) {
 
 Engine::~Engine() = default;
 
-style::LayoutRef Engine::layout(const std::string& name) const {
-  {
-    std::lock_guard lock(mu_);
-    if (auto it = layouts_.find(name); it != layouts_.end()) return it->second;
-  }
-  const fs::path p = fs::path(cfg_.layouts_dir) / (name + ".xml");
+namespace {
+
+int64_t mtime_ns(const std::string& path) {
   std::error_code ec;
-  if (!fs::is_regular_file(p, ec)) {
-    Diagnostics d;
-    d.error(DiagKind::Layout, p.string(), {}, "no layout file for '" + name + "' in " + cfg_.layouts_dir);
-    throw DocumentRefused(std::move(d));
+  const auto t = fs::last_write_time(path, ec);
+  return ec ? -1 : static_cast<int64_t>(t.time_since_epoch().count());
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// The files a layout was read from: the layout file and its brand file.
+std::map<std::string, int64_t> stamp(const std::vector<std::string>& files) {
+  std::map<std::string, int64_t> m;
+  for (const auto& f : files) m[f] = mtime_ns(f);
+  return m;
+}
+
+bool changed(const std::map<std::string, int64_t>& m) {
+  for (const auto& [f, t] : m)
+    if (mtime_ns(f) != t) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string Engine::sha256_hex(std::string_view data) {
+  Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
+  sha.update(data.data(), static_cast<unsigned>(data.size()));
+  return Poco::DigestEngine::digestToHex(sha.digest());
+}
+
+std::vector<std::string> Engine::layout_names() const {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(cfg_.layouts_dir, ec)) {
+    if (e.path().extension() != ".xml" || e.path().stem() == "brand") continue;
+    out.push_back(e.path().stem().string());
   }
-  auto L = style::load_layout(p.string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+style::LayoutRef Engine::layout(const std::string& name) const {
+  const fs::path p = fs::path(cfg_.layouts_dir) / (name + ".xml");
+  std::unique_lock lock(mu_);
+  auto it = layouts_.find(name);
+  if (it != layouts_.end() && !changed(it->second.mtimes)) return it->second.layout;
+  if (it != layouts_.end() && !it->second.failed_mtimes.empty() && !changed(it->second.failed_mtimes))
+    return it->second.layout;  // the broken edit is unchanged: keep serving the last good one
+  lock.unlock();
+  // Load outside the lock: a slow disk must not stall renders of other types.
+  std::error_code ec;
+  style::LayoutRef fresh;
+  std::vector<Diagnostic> problems;
+  std::map<std::string, int64_t> attempted = stamp({p.string()});
+  if (!fs::is_regular_file(p, ec)) {
+    Diagnostic d;
+    d.kind = DiagKind::Layout;
+    d.file = p.string();
+    d.message = "no layout file for '" + name + "' in " + cfg_.layouts_dir;
+    problems.push_back(std::move(d));
+  } else {
+    try {
+      fresh = style::load_layout(p.string());
+    } catch (const DocumentRefused& e) {
+      problems = e.diagnostics().list();
+      // Watch the brand file too, so fixing it triggers a retry.
+      for (const auto& d : problems) attempted.emplace(d.file, mtime_ns(d.file));
+    }
+  }
+  lock.lock();
+  LoadedLayout& slot = layouts_[name];
+  if (fresh) {
+    if (slot.layout) ++slot.reloads;
+    slot.layout = fresh;
+    slot.mtimes = stamp(fresh->files);
+    slot.loaded_at = static_cast<int64_t>(std::time(nullptr));
+    slot.problems.clear();
+    slot.failed_mtimes.clear();
+    return fresh;
+  }
+  slot.problems = problems;
+  slot.failed_mtimes = attempted;
+  if (slot.layout) return slot.layout;
+  layouts_.erase(name);
+  Diagnostics d;
+  for (auto& x : problems) d.add(std::move(x));
+  throw DocumentRefused(std::move(d));
+}
+
+std::vector<Engine::LayoutStatus> Engine::layout_status() const {
+  std::vector<LayoutStatus> out;
+  for (const auto& name : layout_names()) {
+    try {
+      layout(name);
+    } catch (const DocumentRefused&) {
+    }
+    std::lock_guard lock(mu_);
+    LayoutStatus st;
+    st.name = name;
+    if (auto it = layouts_.find(name); it != layouts_.end()) {
+      if (it->second.layout) st.files = it->second.layout->files;
+      st.loaded_at = it->second.loaded_at;
+      st.reloads = it->second.reloads;
+      st.problems = it->second.problems;
+    } else {
+      Diagnostic d;
+      d.kind = DiagKind::Layout;
+      d.file = name;
+      d.message = "the layout cannot be loaded";
+      st.problems.push_back(std::move(d));
+    }
+    out.push_back(std::move(st));
+  }
+  return out;
+}
+
+std::string Engine::fonts_fingerprint() const {
   std::lock_guard lock(mu_);
-  return layouts_.emplace(name, std::move(L)).first->second;
+  if (!fonts_fingerprint_.empty()) return fonts_fingerprint_;
+  // Font files are identified by path, size and mtime (hashing megabytes
+  // of font data per process would cost more than it protects).
+  const auto& m = fonts_->manifest();
+  std::string id = slurp(m.source);
+  for (const auto& [family, faces] : m.families)
+    for (const auto& f : faces)
+      for (const auto& dir : m.search_paths) {
+        const fs::path p = fs::path(f.file).is_absolute() ? fs::path(f.file) : fs::path(dir) / f.file;
+        std::error_code ec;
+        if (!fs::is_regular_file(p, ec)) continue;
+        id += p.string() + ":" + std::to_string(fs::file_size(p, ec)) + ":" + std::to_string(mtime_ns(p.string())) + "\n";
+        break;
+      }
+  fonts_fingerprint_ = sha256_hex(id);
+  return fonts_fingerprint_;
+}
+
+std::string Engine::fingerprint(const std::string& layout_name) const {
+  const auto L = layout(layout_name);
+  std::string id;
+  for (const auto& f : L->files) id += f + "\n" + slurp(f) + "\n";
+  id += fonts_fingerprint();
+  id += EMNPUB_VERSION;
+  return sha256_hex(id);
 }
 
 model::Document Engine::parse(std::string_view xml, const RenderOptions& opts, Diagnostics& warnings) const {

@@ -56,8 +56,30 @@ class Engine {
   // Parses and validates only; throws DocumentRefused when invalid.
   Diagnostics validate(std::string_view xml, const RenderOptions& opts) const;
 
-  // The layout for a name ("inform"...), loaded on first use.
+  // The layout for a name ("inform"...), loaded on first use and reloaded
+  // when its file or its brand file changes on disk. A broken edit keeps
+  // the last good layout live (reported by layout_status()); with no good
+  // layout yet, the problems are thrown as DocumentRefused.
   style::LayoutRef layout(const std::string& name) const;
+
+  struct LayoutStatus {
+    std::string name;
+    std::vector<std::string> files;
+    int64_t loaded_at = 0;           // Unix seconds of the last good load
+    int reloads = 0;                 // successful reloads after the first load
+    std::vector<Diagnostic> problems;  // of the last failed reload, if it failed
+  };
+  std::vector<LayoutStatus> layout_status() const;
+  // Names of the layout files present in the layouts directory.
+  std::vector<std::string> layout_names() const;
+
+  // SHA-256 (hex) over the layout file, its brand file, the font manifest and
+  // the identity (path, size, mtime) of every font file the manifest names:
+  // what a rendered PDF depends on besides its XML. For ETags and batch
+  // manifests.
+  std::string fingerprint(const std::string& layout_name) const;
+  std::string fonts_fingerprint() const;
+  static std::string sha256_hex(std::string_view data);
 
   const EngineConfig& config() const { return cfg_; }
   static std::string default_layouts_dir();
@@ -69,8 +91,17 @@ class Engine {
   EngineConfig cfg_;
   std::unique_ptr<text::FontRegistry> fonts_;
   std::unique_ptr<text::HyphenatorCache> hyphenators_;
+  struct LoadedLayout {
+    style::LayoutRef layout;
+    std::map<std::string, int64_t> mtimes;  // file → mtime (ns) when loaded
+    int64_t loaded_at = 0;
+    int reloads = 0;
+    std::vector<Diagnostic> problems;
+    std::map<std::string, int64_t> failed_mtimes;  // don't retry an unchanged broken edit
+  };
   mutable std::mutex mu_;
-  mutable std::map<std::string, style::LayoutRef> layouts_;
+  mutable std::map<std::string, LoadedLayout> layouts_;
+  mutable std::string fonts_fingerprint_;
 };
 
 }  // namespace emnpub

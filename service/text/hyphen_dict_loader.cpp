@@ -2,16 +2,17 @@
 
 #include <hyphen.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 #include <memory>
 #include <new>
 #include <string>
 #include <system_error>
-#include <unordered_map>
 #include <vector>
 
 // Line-by-line mirror of libhyphen 2.8.8's hyphen.c (hnj_hyphen_load_file,
@@ -117,7 +118,7 @@ DictPtr new_level() {
 // its string hash table.
 class LevelBuilder {
  public:
-  explicit LevelBuilder(HyphenDict* dict) : dict_(dict), parent_(1, -1), depth_(1, 0) {}
+  explicit LevelBuilder(HyphenDict* dict) : dict_(dict) { std::fill(std::begin(root_), std::end(root_), -1); }
 
   // hnj_hyphen_load_line. buf is modified (cut at '/' and ',') like there.
   void add_line(char* buf) {
@@ -145,51 +146,63 @@ class LevelBuilder {
   }
 
   // The fallback state of every state but 0: its longest proper suffix that
-  // is a state. libhyphen looks up each suffix in its hash table; walking
-  // states by increasing length, that suffix is found from the parent's
-  // fallback chain (Aho-Corasick), since every state's prefixes are states.
+  // is a state. libhyphen looks up every suffix of every state in its hash
+  // table; since the states are prefix-closed, that suffix is the
+  // Aho-Corasick failure link, found breadth-first from the parent's:
+  // the first state t on the parent's fallback chain with a transition on
+  // the state's last byte gives t's target, else it is state 0.
   void set_fallbacks() {
-    const int n = dict_->num_states;
-    std::vector<int> order;  // states by length (counting sort)
-    order.reserve(static_cast<size_t>(n));
-    std::vector<int> start(static_cast<size_t>(max_depth_) + 2, 0);
-    for (int s = 0; s < n; ++s) ++start[static_cast<size_t>(depth_[s]) + 1];
-    for (size_t d = 1; d < start.size(); ++d) start[d] += start[d - 1];
-    order.resize(static_cast<size_t>(n));
-    for (int s = 0; s < n; ++s) order[static_cast<size_t>(start[depth_[s]]++)] = s;
+    const HyphenState* st = dict_->states;
+    const auto n = static_cast<size_t>(dict_->num_states);
+    // The transitions in one array (CSR): the walk then stays in a few MB
+    // instead of visiting each state's own malloc block.
+    struct Edge {
+      int to;
+      unsigned char ch;
+    };
+    std::vector<size_t> first(n + 1, 0);
+    for (size_t s = 0; s < n; ++s) first[s + 1] = first[s] + static_cast<size_t>(st[s].num_trans);
+    std::vector<Edge> edges(first[n]);
+    for (size_t s = 0; s < n; ++s)
+      for (int i = 0; i < st[s].num_trans; ++i)
+        edges[first[s] + static_cast<size_t>(i)] = {st[s].trans[i].new_state,
+                                                    static_cast<unsigned char>(st[s].trans[i].ch)};
+    auto child = [&](int t, unsigned char ch) {
+      const auto ts = static_cast<size_t>(t);
+      for (size_t e = first[ts]; e < first[ts + 1]; ++e)
+        if (edges[e].ch == ch) return edges[e].to;
+      return -1;
+    };
 
-    HyphenState* st = dict_->states;
-    for (int s : order) {
-      if (s == 0) continue;  // state 0 keeps -1
-      const int p = parent_[static_cast<size_t>(s)];
-      if (p == 0) {
-        st[s].fallback_state = 0;  // one byte: only "" is a proper suffix
-        continue;
-      }
-      const unsigned char ch = in_ch_[static_cast<size_t>(s)];
-      int t = st[p].fallback_state;
-      for (;;) {
-        const int next = child(t, ch);
-        if (next >= 0) {
-          st[s].fallback_state = next;
-          break;
-        }
-        if (t == 0) {
-          st[s].fallback_state = 0;
-          break;
-        }
-        t = st[t].fallback_state;
+    std::vector<int> fb(n, 0);
+    std::vector<int> queue;
+    queue.reserve(n);
+    queue.push_back(0);
+    for (size_t q = 0; q < queue.size(); ++q) {
+      const int u = queue[q];
+      const auto us = static_cast<size_t>(u);
+      for (size_t e = first[us]; e < first[us + 1]; ++e) {
+        const Edge edge = edges[e];
+        queue.push_back(edge.to);
+        if (u == 0) continue;  // one byte: only "" is a proper suffix
+        int t = fb[us];
+        int found;
+        while ((found = child(t, edge.ch)) < 0 && t != 0) t = fb[static_cast<size_t>(t)];
+        fb[static_cast<size_t>(edge.to)] = found < 0 ? 0 : found;
       }
     }
+    for (size_t s = 1; s < n; ++s) dict_->states[s].fallback_state = fb[s];  // state 0 keeps -1
   }
 
  private:
-  static uint64_t key(int state, unsigned char ch) {
-    return (static_cast<uint64_t>(state) << 8) | ch;
-  }
+  // Transition lookup while building: the state's own list, as
+  // hnj_hyphen_hyphenate walks it; a table for state 0, which has them all.
   int child(int state, unsigned char ch) const {
-    const auto it = children_.find(key(state, ch));
-    return it == children_.end() ? -1 : it->second;
+    if (state == 0) return root_[ch];
+    const HyphenState& s = dict_->states[state];
+    for (int i = 0; i < s.num_trans; ++i)
+      if (static_cast<unsigned char>(s.trans[i].ch) == ch) return s.trans[i].new_state;
+    return -1;
   }
 
   // "NOHYPHEN a,b,c\n": the list after blanks, its last byte dropped (the
@@ -327,14 +340,9 @@ class LevelBuilder {
     for (int l = len; l > have; --l) {
       const int to = first + (len - l);
       const int from = l - 1 == have ? state : first + (len - l + 1);
-      const unsigned char ch = static_cast<unsigned char>(word[l - 1]);
       add_trans(from, to, word[l - 1]);
-      children_.emplace(key(from, ch), to);
-      parent_[static_cast<size_t>(to)] = from;
-      in_ch_[static_cast<size_t>(to)] = ch;
-      depth_[static_cast<size_t>(to)] = l;
+      if (from == 0) root_[static_cast<unsigned char>(word[l - 1])] = to;
     }
-    if (len > max_depth_) max_depth_ = len;
     return first;
   }
 
@@ -352,9 +360,6 @@ class LevelBuilder {
     s.num_trans = 0;
     s.trans = nullptr;
     dict_->num_states = n + 1;
-    parent_.push_back(-1);
-    in_ch_.push_back(0);
-    depth_.push_back(0);
   }
 
   // hnj_add_trans: appended, array grown to powers of two.
@@ -371,13 +376,10 @@ class LevelBuilder {
   }
 
   HyphenDict* dict_;
-  std::unordered_map<uint64_t, int> children_;  // (state, byte) -> state
-  std::vector<int> parent_;                     // per state, -1 for state 0
-  std::vector<unsigned char> in_ch_ = std::vector<unsigned char>(1, 0);
-  std::vector<int> depth_;  // string length of the state
-  int max_depth_ = 0;
+  int root_[256];                             // state 0's transitions, -1: none
   std::string path_word_;                     // the previous pattern's word
   std::vector<int> path_states_ = {0};        // its prefixes' states, by length
+};        // its prefixes' states, by length
 };
 
 DictPtr build(const std::string& data) {
