@@ -168,6 +168,7 @@ class LevelBuilder {
         edges[first[s] + static_cast<size_t>(i)] = {st[s].trans[i].new_state,
                                                     static_cast<unsigned char>(st[s].trans[i].ch)};
     auto child = [&](int t, unsigned char ch) {
+      if (t == 0) return root_[ch];  // most chains end at the root
       const auto ts = static_cast<size_t>(t);
       for (size_t e = first[ts]; e < first[ts + 1]; ++e)
         if (edges[e].ch == ch) return edges[e].to;
@@ -379,7 +380,6 @@ class LevelBuilder {
   int root_[256];                             // state 0's transitions, -1: none
   std::string path_word_;                     // the previous pattern's word
   std::vector<int> path_states_ = {0};        // its prefixes' states, by length
-};        // its prefixes' states, by length
 };
 
 DictPtr build(const std::string& data) {
