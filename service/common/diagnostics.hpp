@@ -19,7 +19,8 @@ enum class DiagKind {
   Semantic,      // duplicate id, dangling ref, bad date, unknown language
   Layout,        // layout or brand file problem
   Font,          // font missing, glyph missing
-  Limit,         // work caps (pages, glyphs, time)
+  Limit,         // work caps (pages, glyphs, depth, size)
+  Deadline,      // the render ran out of its time budget
   Io,            // files that cannot be read or written
   Internal,
 };

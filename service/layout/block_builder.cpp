@@ -97,6 +97,7 @@ void BlockBuilder::forbid_break() {
 int BlockBuilder::text(std::vector<text::TextSpan> spans, const style::BlockStyle& st,
                        const std::string& role, model::Dir dir, Fixed extra_indent, Fixed extra_end) {
   if (spans.empty()) return -1;
+  check_deadline(ctx_.limits, ctx_.doc.source_name);
   if (st.uppercase)
     for (auto& s : spans) s.text = to_upper(s.text, s.style.lang);
   text::ParagraphSpec spec;

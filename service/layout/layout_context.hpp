@@ -2,6 +2,7 @@
 // State of one document's layout run: what the builders share. Owned by one
 // render on one thread; the font registry and hyphenators it points to are
 // shared and thread-safe.
+#include <chrono>
 #include <map>
 #include <string>
 #include <vector>
@@ -23,7 +24,13 @@ namespace emnpub::layout {
 struct Limits {
   int max_pages = 2000;
   size_t max_glyphs = 20'000'000;
+  // Checked between paragraphs: a render past it stops with
+  // DiagKind::Deadline. The default is "no deadline".
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
 };
+
+// Throws DocumentRefused (DiagKind::Deadline) once the deadline has passed.
+void check_deadline(const Limits& limits, const std::string& source_name);
 
 // What a <ref> can say about its target.
 struct TargetInfo {

@@ -29,7 +29,10 @@ std::string build_width_entries(const std::map<uint32_t, UsedGlyph>& glyphs) {
   int64_t dw = 1000 * 100;
   size_t best = 0;
   for (const auto& [w, n] : frequency)  // ascending width: ties keep the smaller one
-    if (n > best) { best = n; dw = w; }
+    if (n > best) {
+      best = n;
+      dw = w;
+    }
 
   std::vector<std::pair<uint32_t, int64_t>> listed;
   for (const auto& [gid, g] : glyphs)
@@ -42,7 +45,8 @@ std::string build_width_entries(const std::map<uint32_t, UsedGlyph>& glyphs) {
   while (i < listed.size()) {
     // Maximal run of consecutive glyph ids starting at i.
     size_t run_end = i + 1;
-    while (run_end < listed.size() && listed[run_end].first == listed[run_end - 1].first + 1) ++run_end;
+    while (run_end < listed.size() && listed[run_end].first == listed[run_end - 1].first + 1)
+      ++run_end;
     size_t k = i;
     std::string pending;  // widths for the current "first [w ...]" group
     uint32_t pending_first = 0;
@@ -56,14 +60,16 @@ std::string build_width_entries(const std::map<uint32_t, UsedGlyph>& glyphs) {
       while (same < run_end && listed[same].second == listed[k].second) ++same;
       if (same - k >= 3) {
         flush();
-        out += std::to_string(listed[k].first) + " " + std::to_string(listed[same - 1].first) + " " +
-               width_text(listed[k].second);
+        out += std::to_string(listed[k].first) + " " + std::to_string(listed[same - 1].first) +
+               " " + width_text(listed[k].second);
         k = same;
         continue;
       }
       for (; k < same; ++k) {
-        if (pending.empty()) pending_first = listed[k].first;
-        else pending += ' ';
+        if (pending.empty())
+          pending_first = listed[k].first;
+        else
+          pending += ' ';
         pending += width_text(listed[k].second);
       }
     }

@@ -17,8 +17,8 @@ class ContentStream {
   std::string take() { return std::move(out_); }
 
   // --- graphics state ---
-  void save();      // q
-  void restore();   // Q
+  void save();     // q
+  void restore();  // Q
   void set_fill_color(const layout::Color& c);
   void set_stroke_color(const layout::Color& c);
   void set_line_width(double pt);
@@ -40,8 +40,8 @@ class ContentStream {
   void begin_text();
   void end_text();
   void set_font(std::string_view resource_name, double size);
-  void move_text(double x, double y);   // Td; absolute right after BT
-  void set_rise(double pt);             // Ts
+  void move_text(double x, double y);  // Td; absolute right after BT
+  void set_rise(double pt);            // Ts
   double rise() const { return state_.rise; }
 
   // --- marked content ---

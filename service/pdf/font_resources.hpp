@@ -15,8 +15,8 @@
 namespace emnpub::pdf {
 
 struct UsedGlyph {
-  int64_t width_centi = 0;   // /W width in hundredths of a thousandth of an em
-  bool has_text = false;     // ToUnicode entry decided (first use wins)
+  int64_t width_centi = 0;  // /W width in hundredths of a thousandth of an em
+  bool has_text = false;    // ToUnicode entry decided (first use wins)
   std::u32string text;
 };
 
@@ -62,7 +62,7 @@ class FontRegistry {
 
  private:
   PdfObjects& objs_;
-  std::vector<std::unique_ptr<PdfFont>> fonts_;   // creation order = resource names
+  std::vector<std::unique_ptr<PdfFont>> fonts_;  // creation order = resource names
   std::map<std::string, size_t> by_key_;
 };
 

@@ -51,7 +51,8 @@ std::vector<uint8_t> subset_font(const text::FontFace& face, const std::vector<u
   std::unique_ptr<hb_blob_t, BlobDeleter> blob(hb_face_reference_blob(result.get()));
   unsigned len = 0;
   const char* data = hb_blob_get_data(blob.get(), &len);
-  if (!data || len == 0) throw std::runtime_error("PDF writer: empty subset of font " + face.path());
+  if (!data || len == 0)
+    throw std::runtime_error("PDF writer: empty subset of font " + face.path());
   return std::vector<uint8_t>(data, data + len);
 }
 

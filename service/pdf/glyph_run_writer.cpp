@@ -137,7 +137,8 @@ void write_glyph_run(ContentStream& cs, MarkedContent& marked, PdfFont& font,
     spans.push_back(std::move(text));
     int mark_span = text_span;
     bool any_on_baseline = false;
-    for (uint32_t i = cl.first_glyph; i < end; ++i) any_on_baseline = any_on_baseline || run.glyphs[i].y == 0;
+    for (uint32_t i = cl.first_glyph; i < end; ++i)
+      any_on_baseline = any_on_baseline || run.glyphs[i].y == 0;
     if (offset && any_on_baseline) {
       mark_span = static_cast<int>(spans.size());
       spans.emplace_back();

@@ -12,7 +12,7 @@
 namespace emnpub::pdf {
 
 struct HpdfErrorState {
-  HPDF_STATUS error = HPDF_OK;   // first error reported by libharu
+  HPDF_STATUS error = HPDF_OK;  // first error reported by libharu
   HPDF_STATUS detail = 0;
 };
 

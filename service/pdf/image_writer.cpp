@@ -10,7 +10,8 @@ namespace emnpub::pdf {
 HPDF_Image ImageCache::get(const layout::Image& image, size_t page_index) {
   const std::string where = "image on page " + std::to_string(page_index + 1);
   if (image.data.empty()) throw std::runtime_error("PDF writer: " + where + " has no data");
-  if (image.data.size() > 0xFFFFFFFFu) throw std::runtime_error("PDF writer: " + where + " is too large");
+  if (image.data.size() > 0xFFFFFFFFu)
+    throw std::runtime_error("PDF writer: " + where + " is too large");
   Md5 md5;
   md5.update(image.data.data(), image.data.size());
   const auto digest = md5.finish();

@@ -22,8 +22,8 @@ std::string pdf_date(std::string_view d) {
       if (!std::isdigit(static_cast<unsigned char>(d[i]))) return false;
     return true;
   };
-  const bool ok = d.size() == 10 && digits(0, 4) && d[4] == '-' && digits(5, 2) && d[7] == '-' &&
-                  digits(8, 2);
+  const bool ok =
+      d.size() == 10 && digits(0, 4) && d[4] == '-' && digits(5, 2) && d[7] == '-' && digits(8, 2);
   const int month = ok ? std::stoi(std::string(d.substr(5, 2))) : 0;
   const int day = ok ? std::stoi(std::string(d.substr(8, 2))) : 0;
   if (!ok || month < 1 || month > 12 || day < 1 || day > 31)

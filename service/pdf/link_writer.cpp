@@ -14,7 +14,8 @@ HPDF_Destination make_xyz_destination(PdfObjects& objs, HPDF_Page target, double
   Document& doc = objs.doc();
   // libharu's SetXYZ rejects a null zoom, so rebuild the array it made; it
   // keeps the destination type that HPDF_Outline_SetDestination checks.
-  HPDF_Destination dst = doc.check_ptr(HPDF_Page_CreateDestination(target), "creating a destination");
+  HPDF_Destination dst =
+      doc.check_ptr(HPDF_Page_CreateDestination(target), "creating a destination");
   HPDF_Array_Clear(dst);
   objs.push(dst, target);
   doc.check(HPDF_Array_AddName(dst, "XYZ"), "writing a destination");
@@ -43,7 +44,8 @@ void write_links(PdfObjects& objs, const std::vector<HPDF_Page>& pages,
   Document& pdf = objs.doc();
   for (size_t p = 0; p < doc.pages.size(); ++p) {
     for (const layout::Link& link : doc.pages[p].links) {
-      const HPDF_Rect rect{static_cast<HPDF_REAL>(to_pt(link.x)), static_cast<HPDF_REAL>(to_pt(link.y)),
+      const HPDF_Rect rect{static_cast<HPDF_REAL>(to_pt(link.x)),
+                           static_cast<HPDF_REAL>(to_pt(link.y)),
                            static_cast<HPDF_REAL>(to_pt(link.x + link.w)),
                            static_cast<HPDF_REAL>(to_pt(link.y + link.h))};
       HPDF_Annotation annot = nullptr;
@@ -56,7 +58,8 @@ void write_links(PdfObjects& objs, const std::vector<HPDF_Page>& pages,
           throw std::runtime_error("PDF writer: link on page " + std::to_string(p + 1) +
                                    " points to page " + std::to_string(link.dest_page + 1) +
                                    " of a " + std::to_string(pages.size()) + "-page document");
-        HPDF_Destination dst = make_xyz_destination(objs, pages[link.dest_page], to_pt(link.dest_y));
+        HPDF_Destination dst =
+            make_xyz_destination(objs, pages[link.dest_page], to_pt(link.dest_y));
         annot = pdf.check_ptr(HPDF_Page_CreateLinkAnnot(pages[p], rect, dst),
                               "creating a link on page " + std::to_string(p + 1));
       }

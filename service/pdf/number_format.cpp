@@ -11,9 +11,10 @@ namespace {
 // Writes value into buf (at least 64 bytes); returns the end. No allocation:
 // this runs for every glyph of a document.
 char* format_into(char* buf, double value, int decimals) {
-  if (!std::isfinite(value)) throw std::invalid_argument("PDF writer: number is not finite");
+  if (!std::isfinite(value))
+    throw std::runtime_error("PDF writer: a coordinate, size or colour is not a finite number");
   auto [end, ec] = std::to_chars(buf, buf + 63, value, std::chars_format::fixed, decimals);
-  if (ec != std::errc()) throw std::invalid_argument("PDF writer: number out of range");
+  if (ec != std::errc()) throw std::runtime_error("PDF writer: a number is too large for PDF");
   if (decimals > 0) {
     while (end[-1] == '0') --end;
     if (end[-1] == '.') --end;

@@ -7,12 +7,12 @@
 namespace emnpub::pdf {
 
 // Decimal places used per kind of number, chosen so rounding is invisible.
-inline constexpr int kCoordDecimals = 3;   // points: 0.001 pt
-inline constexpr int kColorDecimals = 4;   // 0..1 components of 8-bit sRGB
-inline constexpr int kTjDecimals = 1;      // TJ adjustments, thousandths of an em
-inline constexpr int kWidthDecimals = 2;   // /W glyph widths, thousandths of an em
+inline constexpr int kCoordDecimals = 3;  // points: 0.001 pt
+inline constexpr int kColorDecimals = 4;  // 0..1 components of 8-bit sRGB
+inline constexpr int kTjDecimals = 1;     // TJ adjustments, thousandths of an em
+inline constexpr int kWidthDecimals = 2;  // /W glyph widths, thousandths of an em
 
-// Throws std::invalid_argument for NaN and infinities (they have no PDF form).
+// Throws std::runtime_error for NaN and infinities (they have no PDF form).
 void append_number(std::string& out, double value, int decimals);
 std::string format_number(double value, int decimals);
 

@@ -32,8 +32,9 @@ void write_outline(PdfObjects& objs, const std::vector<HPDF_Page>& pages,
     objs.add(item, "Title", objs.utf16_string(e.title));
     // libharu labels items /Type /Outlines, which is only right for the root.
     doc.check(HPDF_Dict_RemoveElement(item, "Type"), "writing the outline");
-    doc.check(HPDF_Outline_SetDestination(item, make_xyz_destination(objs, pages[e.page], to_pt(e.y))),
-              "setting an outline destination");
+    doc.check(
+        HPDF_Outline_SetDestination(item, make_xyz_destination(objs, pages[e.page], to_pt(e.y))),
+        "setting an outline destination");
     // Top-level entries show their children; deeper levels start closed.
     doc.check(HPDF_Outline_SetOpened(item, e.level <= 1 ? HPDF_TRUE : HPDF_FALSE),
               "writing the outline");

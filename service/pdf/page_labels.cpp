@@ -11,12 +11,18 @@ namespace {
 const char* style_name(layout::PageLabelRange::Style s) {
   using S = layout::PageLabelRange::Style;
   switch (s) {
-    case S::Decimal: return "D";
-    case S::LowerRoman: return "r";
-    case S::UpperRoman: return "R";
-    case S::LowerAlpha: return "a";
-    case S::UpperAlpha: return "A";
-    case S::None: return nullptr;
+    case S::Decimal:
+      return "D";
+    case S::LowerRoman:
+      return "r";
+    case S::UpperRoman:
+      return "R";
+    case S::LowerAlpha:
+      return "a";
+    case S::UpperAlpha:
+      return "A";
+    case S::None:
+      return nullptr;
   }
   return nullptr;
 }
@@ -38,7 +44,8 @@ void write_page_labels(PdfObjects& objs, const std::vector<layout::PageLabelRang
     if (i > 0 && ranges[i - 1].first_page == r.first_page)
       throw std::runtime_error("PDF writer: two page label ranges start at page " +
                                std::to_string(r.first_page + 1));
-    if (r.start < 1) throw std::runtime_error("PDF writer: page label numbers must start at 1 or more");
+    if (r.start < 1)
+      throw std::runtime_error("PDF writer: page label numbers must start at 1 or more");
   }
   // The number tree must cover page 0; pages before the first range count 1, 2, 3.
   if (ranges.front().first_page != 0) ranges.insert(ranges.begin(), layout::PageLabelRange{});

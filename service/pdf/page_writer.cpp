@@ -34,9 +34,12 @@ HPDF_Page PageWriter::write(const layout::Page& page, size_t index) {
       cs.set_line_width(to_pt(r.line_width));
     }
     cs.rect(to_pt(r.x), to_pt(r.y), to_pt(r.w), to_pt(r.h));
-    if (r.fill && r.stroke) cs.fill_and_stroke();
-    else if (r.fill) cs.fill();
-    else cs.stroke();
+    if (r.fill && r.stroke)
+      cs.fill_and_stroke();
+    else if (r.fill)
+      cs.fill();
+    else
+      cs.stroke();
     marked.end_item();
   }
 
@@ -53,9 +56,11 @@ HPDF_Page PageWriter::write(const layout::Page& page, size_t index) {
   }
 
   for (const layout::Image& img : page.images) {
-    if (img.w <= 0 || img.h <= 0) throw std::runtime_error("PDF writer: image on " + where + " has no size");
+    if (img.w <= 0 || img.h <= 0)
+      throw std::runtime_error("PDF writer: image on " + where + " has no size");
     HPDF_Image x = images_.get(img, index);
-    const char* name = doc.check_ptr(HPDF_Page_GetXObjectName(p, x), "placing an image on " + where);
+    const char* name =
+        doc.check_ptr(HPDF_Page_GetXObjectName(p, x), "placing an image on " + where);
     marked.begin_item(img.tag);
     cs.draw_xobject(name, to_pt(img.x), to_pt(img.y), to_pt(img.w), to_pt(img.h));
     marked.end_item();

@@ -43,7 +43,8 @@ std::string_view Deflater::compress(std::string_view data) {
   zs.avail_in = static_cast<uInt>(data.size());
   zs.next_out = reinterpret_cast<Bytef*>(state_->out.data());
   zs.avail_out = static_cast<uInt>(state_->out.size());
-  if (deflate(&zs, Z_FINISH) != Z_STREAM_END) throw std::runtime_error("PDF writer: zlib deflate failed");
+  if (deflate(&zs, Z_FINISH) != Z_STREAM_END)
+    throw std::runtime_error("PDF writer: zlib deflate failed");
   return std::string_view(state_->out.data(), zs.total_out);
 }
 
@@ -119,9 +120,8 @@ HPDF_Binary PdfObjects::utf16_string(std::string_view utf8) {
   std::vector<uint8_t> bytes = utf16be_with_bom(utf8);
   if (bytes.size() > HPDF_LIMIT_MAX_STRING_LEN)
     throw std::runtime_error("PDF writer: text string longer than 65535 bytes");
-  return doc_.check_ptr(
-      HPDF_Binary_New(mmgr(), bytes.data(), static_cast<HPDF_UINT>(bytes.size())),
-      "creating a text string");
+  return doc_.check_ptr(HPDF_Binary_New(mmgr(), bytes.data(), static_cast<HPDF_UINT>(bytes.size())),
+                        "creating a text string");
 }
 
 HPDF_String PdfObjects::ascii_string(std::string_view ascii) {

@@ -41,8 +41,8 @@ class PdfObjects {
   HPDF_MMgr mmgr() { return doc_.mmgr(); }
   bool compress() const { return compress_; }
 
-  HPDF_Dict new_dict();          // indirect: written as "n 0 obj", referenced as "n 0 R"
-  HPDF_Dict new_direct_dict();   // written inline where it is added
+  HPDF_Dict new_dict();         // indirect: written as "n 0 obj", referenced as "n 0 R"
+  HPDF_Dict new_direct_dict();  // written inline where it is added
   HPDF_Array new_array();
 
   // A stream object holding `data`, Flate-compressed when compression is on.

@@ -1,6 +1,15 @@
+// The PDF stage, one file per concern (after Skia's src/pdf):
+//   page_writer      pages, their content streams and resources
+//   glyph_run_writer text: TJ arrays, ActualText (font_resources decides
+//                    ToUnicode per glyph as runs are written)
+//   cid_font_writer  Type0/CIDFontType2 fonts, subset once at the end
+//   link_writer, outline_writer, page_labels, info_and_id, image_writer
+// libharu owns the document, xref, pages, images and file layout; the
+// objects it has no API for are built with its object API (pdf_objects).
 #include "pdf/pdf_writer.hpp"
 
 #include <stdexcept>
+#include <string>
 
 #include "pdf/font_resources.hpp"
 #include "pdf/hpdf_handles.hpp"
@@ -29,7 +38,9 @@ std::vector<uint8_t> save(Document& doc) {
 
 }  // namespace
 
-std::vector<uint8_t> write_pdf(const layout::PagedDocument& doc, const WriteOptions& opts) {
+namespace {
+
+std::vector<uint8_t> write(const layout::PagedDocument& doc, const WriteOptions& opts) {
   if (doc.pages.empty()) throw std::runtime_error("PDF writer: the document has no pages");
 
   Document pdf;
@@ -44,6 +55,8 @@ std::vector<uint8_t> write_pdf(const layout::PagedDocument& doc, const WriteOpti
   ImageCache images(pdf);
   PageWriter page_writer(objs, fonts, images);
 
+  // Each page's content is compressed as soon as it is written; only the
+  // glyph usage per font is kept until the fonts are written.
   std::vector<HPDF_Page> pages;
   pages.reserve(doc.pages.size());
   for (size_t i = 0; i < doc.pages.size(); ++i) pages.push_back(page_writer.write(doc.pages[i], i));
@@ -58,6 +71,17 @@ std::vector<uint8_t> write_pdf(const layout::PagedDocument& doc, const WriteOpti
   std::vector<uint8_t> bytes = save(pdf);
   finalize_id(bytes);
   return bytes;
+}
+
+}  // namespace
+
+std::vector<uint8_t> write_pdf(const layout::PagedDocument& doc, const WriteOptions& opts) {
+  try {
+    return write(doc, opts);
+  } catch (const std::logic_error& e) {
+    // A broken invariant in this stage; callers handle runtime_error.
+    throw std::runtime_error(std::string("PDF writer: internal error: ") + e.what());
+  }
 }
 
 }  // namespace emnpub::pdf

@@ -39,13 +39,17 @@ std::string build_to_unicode_cmap(const std::map<uint32_t, std::u32string>& mapp
   // A bfrange increments only the last byte of source and destination, so a
   // run must stay within one high byte of both the gid and the code point.
   for (auto it = mapping.begin(); it != mapping.end();) {
-    if (it->second.empty()) { ++it; continue; }
+    if (it->second.empty()) {
+      ++it;
+      continue;
+    }
     auto run_end = std::next(it);
     if (is_single_bmp(it->second)) {
       uint32_t gid = it->first;
       char32_t cp = it->second[0];
       while (run_end != mapping.end() && run_end->first == gid + 1 && (gid & 0xFF) != 0xFF &&
-             is_single_bmp(run_end->second) && run_end->second[0] == cp + 1 && (cp & 0xFF) != 0xFF) {
+             is_single_bmp(run_end->second) && run_end->second[0] == cp + 1 &&
+             (cp & 0xFF) != 0xFF) {
         ++gid;
         ++cp;
         ++run_end;

@@ -30,16 +30,34 @@ std::u32string utf8_to_utf32(std::string_view s) {
     const auto b0 = static_cast<uint8_t>(s[i]);
     int len = 0;
     char32_t cp = 0;
-    if (b0 < 0x80) { cp = b0; len = 1; }
-    else if ((b0 & 0xE0) == 0xC0) { cp = b0 & 0x1F; len = 2; }
-    else if ((b0 & 0xF0) == 0xE0) { cp = b0 & 0x0F; len = 3; }
-    else if ((b0 & 0xF8) == 0xF0) { cp = b0 & 0x07; len = 4; }
-    else { out.push_back(kReplacement); ++i; continue; }
-    if (i + len > s.size()) { out.push_back(kReplacement); break; }
+    if (b0 < 0x80) {
+      cp = b0;
+      len = 1;
+    } else if ((b0 & 0xE0) == 0xC0) {
+      cp = b0 & 0x1F;
+      len = 2;
+    } else if ((b0 & 0xF0) == 0xE0) {
+      cp = b0 & 0x0F;
+      len = 3;
+    } else if ((b0 & 0xF8) == 0xF0) {
+      cp = b0 & 0x07;
+      len = 4;
+    } else {
+      out.push_back(kReplacement);
+      ++i;
+      continue;
+    }
+    if (i + len > s.size()) {
+      out.push_back(kReplacement);
+      break;
+    }
     bool ok = true;
     for (int k = 1; k < len; ++k) {
       const auto b = static_cast<uint8_t>(s[i + k]);
-      if ((b & 0xC0) != 0x80) { ok = false; break; }
+      if ((b & 0xC0) != 0x80) {
+        ok = false;
+        break;
+      }
       cp = (cp << 6) | (b & 0x3F);
     }
     // Reject overlong forms, surrogates and values past U+10FFFF.

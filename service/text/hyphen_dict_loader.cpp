@@ -148,56 +148,37 @@ class LevelBuilder {
   // The fallback state of every state but 0: its longest proper suffix that
   // is a state. libhyphen looks up every suffix of every state in its hash
   // table; since the states are prefix-closed, that suffix is the
-  // Aho-Corasick failure link, found breadth-first from the parent's:
-  // the first state t on the parent's fallback chain with a transition on
-  // the state's last byte gives t's target, else it is state 0.
+  // Aho-Corasick failure link, found breadth-first from the parent's: the
+  // first state t on the parent's fallback chain with a transition on the
+  // state's last byte gives t's target, else it is state 0. Works in the
+  // dictionary's own arrays (only a queue besides): at start-up, touching
+  // fresh memory costs more than the cache misses.
   void set_fallbacks() {
-    const HyphenState* st = dict_->states;
-    const auto n = static_cast<size_t>(dict_->num_states);
-    // The transitions in one array (CSR): the walk then stays in a few MB
-    // instead of visiting each state's own malloc block.
-    struct Edge {
-      int to;
-      unsigned char ch;
-    };
-    std::vector<size_t> first(n + 1, 0);
-    for (size_t s = 0; s < n; ++s) first[s + 1] = first[s] + static_cast<size_t>(st[s].num_trans);
-    std::vector<Edge> edges(first[n]);
-    for (size_t s = 0; s < n; ++s)
-      for (int i = 0; i < st[s].num_trans; ++i)
-        edges[first[s] + static_cast<size_t>(i)] = {st[s].trans[i].new_state,
-                                                    static_cast<unsigned char>(st[s].trans[i].ch)};
-    auto child = [&](int t, unsigned char ch) {
-      if (t == 0) return root_[ch];  // most chains end at the root
-      const auto ts = static_cast<size_t>(t);
-      for (size_t e = first[ts]; e < first[ts + 1]; ++e)
-        if (edges[e].ch == ch) return edges[e].to;
-      return -1;
-    };
-
-    std::vector<int> fb(n, 0);
+    HyphenState* st = dict_->states;
     std::vector<int> queue;
-    queue.reserve(n);
+    queue.reserve(static_cast<size_t>(dict_->num_states));
     queue.push_back(0);
     for (size_t q = 0; q < queue.size(); ++q) {
       const int u = queue[q];
-      const auto us = static_cast<size_t>(u);
-      for (size_t e = first[us]; e < first[us + 1]; ++e) {
-        const Edge edge = edges[e];
-        queue.push_back(edge.to);
-        if (u == 0) continue;  // one byte: only "" is a proper suffix
-        int t = fb[us];
+      for (int e = 0; e < st[u].num_trans; ++e) {
+        const HyphenTrans tr = st[u].trans[e];
+        queue.push_back(tr.new_state);
+        if (u == 0) {  // one byte: only "" is a proper suffix
+          st[tr.new_state].fallback_state = 0;
+          continue;
+        }
+        const auto ch = static_cast<unsigned char>(tr.ch);
+        int t = st[u].fallback_state;
         int found;
-        while ((found = child(t, edge.ch)) < 0 && t != 0) t = fb[static_cast<size_t>(t)];
-        fb[static_cast<size_t>(edge.to)] = found < 0 ? 0 : found;
+        while ((found = child(t, ch)) < 0 && t != 0) t = st[t].fallback_state;
+        st[tr.new_state].fallback_state = found < 0 ? 0 : found;
       }
     }
-    for (size_t s = 1; s < n; ++s) dict_->states[s].fallback_state = fb[s];  // state 0 keeps -1
   }
 
  private:
-  // Transition lookup while building: the state's own list, as
-  // hnj_hyphen_hyphenate walks it; a table for state 0, which has them all.
+  // Transition lookup: the state's own list, as hnj_hyphen_hyphenate2
+  // walks it; a table for state 0, the one with many (and most visited).
   int child(int state, unsigned char ch) const {
     if (state == 0) return root_[ch];
     const HyphenState& s = dict_->states[state];

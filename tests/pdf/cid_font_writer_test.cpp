@@ -22,16 +22,22 @@ TEST(CidWidths, MostCommonWholeWidthBecomesDefault) {
 
 TEST(CidWidths, ConsecutiveIdsShareAnArrayAndRepeatsUseRanges) {
   const std::string w = build_width_entries(widths({{1, 250},
-                                                    {5, 500}, {6, 510}, {7, 520},
-                                                    {8, 700}, {9, 700}, {10, 700}, {11, 700},
-                                                    {12, 530}, {13, 540}}));
+                                                    {5, 500},
+                                                    {6, 510},
+                                                    {7, 520},
+                                                    {8, 700},
+                                                    {9, 700},
+                                                    {10, 700},
+                                                    {11, 700},
+                                                    {12, 530},
+                                                    {13, 540}}));
   // 700 is the most common width: it becomes /DW and its run disappears.
   EXPECT_EQ(w, "/DW 700\n/W [1 [250] 5 [500 510 520] 12 [530 540]]\n");
   const std::string w2 = build_width_entries(
       widths({{1, 250}, {2, 250}, {5, 300}, {6, 700}, {7, 700}, {8, 700}, {9, 310}}));
   EXPECT_EQ(w2, "/DW 700\n/W [1 [250 250] 5 [300] 9 [310]]\n");
-  const std::string w3 = build_width_entries(
-      widths({{1, 100}, {2, 100}, {3, 200}, {4, 200}, {5, 200}, {6, 300}}));
+  const std::string w3 =
+      build_width_entries(widths({{1, 100}, {2, 100}, {3, 200}, {4, 200}, {5, 200}, {6, 300}}));
   EXPECT_EQ(w3, "/DW 200\n/W [1 [100 100] 6 [300]]\n");
   const std::string w4 = build_width_entries(
       widths({{1, 100}, {2, 100}, {3, 100}, {4, 200}, {5, 200}, {6, 200}, {7, 200}}));
@@ -66,8 +72,9 @@ TEST(FontSubsetter, SubsetKeepsGlyphIdsAndDropsTheRest) {
   hb_blob_get_data(face->blob(), &full_len);
   EXPECT_LT(sub.size(), full_len / 20);
 
-  hb_blob_t* blob = hb_blob_create(reinterpret_cast<const char*>(sub.data()), static_cast<unsigned>(sub.size()),
-                                   HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+  hb_blob_t* blob =
+      hb_blob_create(reinterpret_cast<const char*>(sub.data()), static_cast<unsigned>(sub.size()),
+                     HB_MEMORY_MODE_READONLY, nullptr, nullptr);
   hb_face_t* f = hb_face_create(blob, 0);
   hb_font_t* font = hb_font_create(f);
   // Retained ids: the glyph count reaches at least the highest used id (a
@@ -82,7 +89,8 @@ TEST(FontSubsetter, SubsetKeepsGlyphIdsAndDropsTheRest) {
   // Unused glyphs are empty; no layout or hinting tables remain.
   EXPECT_TRUE(hb_font_get_glyph_extents(font, face->glyph_for('b'), &ext));
   EXPECT_EQ(ext.width, 0);
-  for (hb_tag_t t : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('f', 'p', 'g', 'm')}) {
+  for (hb_tag_t t :
+       {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('f', 'p', 'g', 'm')}) {
     hb_blob_t* table = hb_face_reference_table(f, t);
     EXPECT_EQ(hb_blob_get_length(table), 0u);
     hb_blob_destroy(table);

@@ -22,8 +22,10 @@ layout::PagedDocument mixed_document(int variant) {
   ar.lang = "ar";
   for (int p = 0; p < 4; ++p) {
     layout::Page page = a4_page();
-    page.runs.push_back(shape("Regulation (EU) 2024/" + std::to_string(1689 + variant), font(kNotoBold), 14, 72, 780));
-    page.runs.push_back(shape("official efficient Ευρωπαϊκή Ένωση", font(kNotoRegular), 10, 72, 760));
+    page.runs.push_back(shape("Regulation (EU) 2024/" + std::to_string(1689 + variant),
+                              font(kNotoBold), 14, 72, 780));
+    page.runs.push_back(
+        shape("official efficient Ευρωπαϊκή Ένωση", font(kNotoRegular), 10, 72, 760));
     page.runs.push_back(shape("Европейски съюз", font(kDejaVu), 10, 72, 740));
     page.runs.push_back(shape("الاتحاد الأوروبي", font(kNaskh), 12, 72, 720, ar));
     layout::Image img;

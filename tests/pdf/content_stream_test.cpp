@@ -55,7 +55,8 @@ TEST(ContentStream, ImagesAndDottedLines) {
   cs.line_to(100, 0);
   cs.stroke();
   cs.restore();
-  EXPECT_EQ(cs.data(), "q\n144 0 0 72 72 600 cm\n/X1 Do\nQ\nq\n1 J [0 2] 0 d\n0 0 m\n100 0 l\nS\nQ\n");
+  EXPECT_EQ(cs.data(),
+            "q\n144 0 0 72 72 600 cm\n/X1 Do\nQ\nq\n1 J [0 2] 0 d\n0 0 m\n100 0 l\nS\nQ\n");
 }
 
 }  // namespace

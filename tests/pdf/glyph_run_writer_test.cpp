@@ -35,8 +35,8 @@ TEST(GlyphRunWriter, PlainRunIsOneTextObjectWithoutAdjustments) {
   const Written w = write_runs({shape("Hello", font(kNotoRegular), 12, 72, 700)});
   const text::FontRef f = font(kNotoRegular);
   char expected[64];
-  std::snprintf(expected, sizeof expected, "[<%04X%04X%04X%04X%04X>] TJ\n", f->glyph_for('H'), f->glyph_for('e'),
-                f->glyph_for('l'), f->glyph_for('l'), f->glyph_for('o'));
+  std::snprintf(expected, sizeof expected, "[<%04X%04X%04X%04X%04X>] TJ\n", f->glyph_for('H'),
+                f->glyph_for('e'), f->glyph_for('l'), f->glyph_for('l'), f->glyph_for('o'));
   EXPECT_EQ(w.content, std::string("BT\n/F1 12 Tf\n72 700 Td\n") + expected + "ET\n");
 }
 
@@ -61,7 +61,8 @@ TEST(GlyphRunWriter, ArtifactsAreMarkedAndColourIsSetOnce) {
   layout::GlyphRun b = a;
   b.x = from_pt(100);
   const Written w = write_runs({a, b});
-  EXPECT_EQ(w.content.find("0 0.2 0.6 rg\n/Artifact BMC\nBT\n/F1 8 Tf\n72 40 Td\n"), 0u) << w.content;
+  EXPECT_EQ(w.content.find("0 0.2 0.6 rg\n/Artifact BMC\nBT\n/F1 8 Tf\n72 40 Td\n"), 0u)
+      << w.content;
   // The second run reuses colour, font and size.
   const size_t second = w.content.find("EMC\n/Artifact BMC\nBT\n100 40 Td\n");
   EXPECT_NE(second, std::string::npos) << w.content;
@@ -86,7 +87,8 @@ TEST(GlyphRunWriter, ToUnicodeFirstMappingWinsAndConflictsGetActualText) {
   const Written w = write_runs({a, alpha});
   EXPECT_EQ(w.font->glyphs().at(f->glyph_for('A')).text, U"A");
   EXPECT_EQ(w.content.find("/ActualText"), w.content.rfind("/ActualText"));  // exactly one
-  EXPECT_NE(w.content.find("/Span <</ActualText <FEFF0391>>> BDC\n["), std::string::npos) << w.content;
+  EXPECT_NE(w.content.find("/Span <</ActualText <FEFF0391>>> BDC\n["), std::string::npos)
+      << w.content;
 }
 
 TEST(GlyphRunWriter, LigatureMapsToAllItsLetters) {
@@ -106,7 +108,8 @@ TEST(GlyphRunWriter, ClusterOfSeveralGlyphsForOtherTextUsesActualText) {
   const Written w = write_runs({run});
   EXPECT_EQ(w.font->glyphs().at(f->glyph_for('i')).text, U"\u0133");
   EXPECT_FALSE(w.font->glyphs().at(f->glyph_for('j')).has_text);
-  EXPECT_NE(w.content.find("/Span <</ActualText <FEFF0133>>> BDC\n["), std::string::npos) << w.content;
+  EXPECT_NE(w.content.find("/Span <</ActualText <FEFF0133>>> BDC\n["), std::string::npos)
+      << w.content;
 }
 
 TEST(GlyphRunWriter, BaseAndMarksMapOneToOne) {

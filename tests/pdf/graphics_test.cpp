@@ -64,7 +64,8 @@ TEST(Graphics, ShapesLinesAndImagesLandWhereLayoutPutThem) {
   page.rects.push_back(outlined);
   layout::Polygon triangle;
   triangle.fill_color = {0, 160, 0};
-  triangle.points = {{from_pt(100), from_pt(400)}, {from_pt(200), from_pt(400)}, {from_pt(150), from_pt(500)}};
+  triangle.points = {
+      {from_pt(100), from_pt(400)}, {from_pt(200), from_pt(400)}, {from_pt(150), from_pt(500)}};
   page.polygons.push_back(triangle);
   layout::Line solid;
   solid.x1 = from_pt(50);

@@ -15,8 +15,8 @@ using namespace test;
 TEST(LongDocument, ThousandPages) {
   TempDir dir;
   const layout::GlyphRun heading = shape("Article", font(kNotoBold), 12, 72, 780);
-  const layout::GlyphRun body = shape("Member States shall ensure that the provisions apply.",
-                                      font(kNotoRegular), 10, 72, 0);
+  const layout::GlyphRun body =
+      shape("Member States shall ensure that the provisions apply.", font(kNotoRegular), 10, 72, 0);
   layout::PagedDocument doc;
   doc.info.date = "2024-03-05";
   for (int p = 0; p < 1000; ++p) {
@@ -27,7 +27,8 @@ TEST(LongDocument, ThousandPages) {
       page.runs.back().y = from_pt(760 - 16 * l);
     }
     doc.pages.push_back(std::move(page));
-    if (p % 100 == 0) doc.outline.push_back({"Part " + std::to_string(p / 100 + 1), 1, p, from_pt(790)});
+    if (p % 100 == 0)
+      doc.outline.push_back({"Part " + std::to_string(p / 100 + 1), 1, p, from_pt(790)});
   }
   doc.labels = {{0, layout::PageLabelRange::Style::LowerRoman, 1, ""},
                 {4, layout::PageLabelRange::Style::Decimal, 1, ""}};

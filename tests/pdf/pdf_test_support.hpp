@@ -144,7 +144,8 @@ class TempDir {
   std::string write(const std::string& name, const std::vector<uint8_t>& bytes) const {
     const std::string p = file(name);
     std::ofstream out(p, std::ios::binary);
-    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    out.write(reinterpret_cast<const char*>(bytes.data()),
+              static_cast<std::streamsize>(bytes.size()));
     return p;
   }
 
@@ -174,7 +175,8 @@ inline std::vector<uint8_t> make_png(uint32_t w, uint32_t h, uint8_t seed = 0) {
   for (uint32_t y = 0; y < h; ++y) {
     raw.push_back(0);  // filter: none
     for (uint32_t x = 0; x < w; ++x)
-      raw.insert(raw.end(), {static_cast<uint8_t>(x * 255 / w), static_cast<uint8_t>(y * 255 / h), seed});
+      raw.insert(raw.end(),
+                 {static_cast<uint8_t>(x * 255 / w), static_cast<uint8_t>(y * 255 / h), seed});
   }
   uLongf len = compressBound(static_cast<uLong>(raw.size()));
   std::vector<uint8_t> packed(len);

@@ -124,11 +124,12 @@ TEST(PdfWriter, OnePageWithRegularAndBoldIsSmall) {
   const std::string body =
       "Having regard to the Treaty on the Functioning of the European Union, and in particular "
       "Articles 16 and 114 thereof, having regard to the proposal from the European Commission, "
-      "after transmission of the draft legislative act to the national parliaments, having regard "
-      "to the opinion of the European Economic and Social Committee (1), acting in accordance with "
-      "the ordinary legislative procedure (2), whereas: the purpose of this Regulation is to improve "
-      "the functioning of the internal market; Zürich, Québec, Øresund, Łódź, Málaga and Škofja Loka "
-      "join 27 Member States — quickly, jointly & with “objective” criteria [Annex III, 5(b)]? Yes!";
+      "after transmission of the draft legislative act to the national parliaments, having "
+      "regard to the opinion of the European Economic and Social Committee (1), acting in "
+      "accordance with the ordinary legislative procedure (2), whereas: the purpose of this "
+      "Regulation is to improve the functioning of the internal market; Zürich, Québec, "
+      "Øresund, Łódź, Málaga and Škofja Loka join 27 Member States — quickly, jointly & with "
+      "“objective” criteria [Annex III, 5(b)]? Yes!";
   layout::PagedDocument doc;
   doc.info.date = "2024-03-05";
   layout::Page page = a4_page();

@@ -22,7 +22,8 @@ std::vector<WordBox> poppler_words(const std::string& pdf) {
   const CommandResult r = run("pdftotext -bbox '" + pdf + "' -");
   EXPECT_EQ(r.status, 0) << r.out;
   std::vector<WordBox> words;
-  const std::regex word(R"re(<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>)re");
+  const std::regex word(
+      R"re(<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>)re");
   for (std::sregex_iterator it(r.out.begin(), r.out.end(), word), end; it != end; ++it)
     words.push_back({(*it)[4], std::stod((*it)[1]), std::stod((*it)[2]), std::stod((*it)[3])});
   return words;
@@ -60,7 +61,8 @@ TEST(TextFidelity, WordsAreWhereLayoutPlacedThem) {
   // extra space after every word as justification produces.
   page.runs.push_back(shape("AVAWAY Toyota WAVE Týr", font(kNotoBold), 17, 60.25, 780));
   page.runs.push_back(shape("Ευρωπαϊκή Ένωση Европейски съюз", font(kDejaVu), 11, 60, 750));
-  layout::GlyphRun justified = shape("Having regard to the Treaty on the Functioning", font(kNotoRegular), 9.5, 60, 720);
+  layout::GlyphRun justified =
+      shape("Having regard to the Treaty on the Functioning", font(kNotoRegular), 9.5, 60, 720);
   Fixed extra = 0;
   for (const auto& c : justified.clusters) {
     for (uint32_t k = 0; k < c.glyph_count; ++k) justified.glyphs[c.first_glyph + k].x += extra;

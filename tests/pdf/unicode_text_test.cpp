@@ -5,15 +5,15 @@
 namespace emnpub::pdf {
 namespace {
 
-TEST(UnicodeText, DecodesUtf8) {
-  EXPECT_EQ(utf8_to_utf32("aé€\U0001F600"), U"aé€\U0001F600");
-}
+TEST(UnicodeText, DecodesUtf8) { EXPECT_EQ(utf8_to_utf32("aé€\U0001F600"), U"aé€\U0001F600"); }
 
 TEST(UnicodeText, InvalidBytesBecomeReplacementCharacters) {
-  EXPECT_EQ(utf8_to_utf32("a\xFF" "b"), U"a\uFFFDb");
-  EXPECT_EQ(utf8_to_utf32("\xC3"), U"\uFFFD");               // truncated
-  EXPECT_EQ(utf8_to_utf32("\xC0\xAF"), U"\uFFFD");           // overlong '/', never a slash
-  EXPECT_EQ(utf8_to_utf32("\xED\xA0\x80"), U"\uFFFD");       // encoded surrogate
+  EXPECT_EQ(utf8_to_utf32("a\xFF"
+                          "b"),
+            U"a\uFFFDb");
+  EXPECT_EQ(utf8_to_utf32("\xC3"), U"\uFFFD");          // truncated
+  EXPECT_EQ(utf8_to_utf32("\xC0\xAF"), U"\uFFFD");      // overlong '/', never a slash
+  EXPECT_EQ(utf8_to_utf32("\xED\xA0\x80"), U"\uFFFD");  // encoded surrogate
 }
 
 TEST(UnicodeText, Utf16WithSurrogatePairs) {
