@@ -2,13 +2,6 @@
 
 namespace emnpub::layout {
 
-void check_deadline(const Limits& limits, const std::string& source_name) {
-  if (std::chrono::steady_clock::now() < limits.deadline) return;
-  Diagnostics d;
-  d.error(DiagKind::Deadline, source_name, {}, "the render did not finish within its time limit");
-  throw DocumentRefused(std::move(d));
-}
-
 std::string section_number(const std::vector<int>& counters, bool annex) {
   std::string s;
   for (size_t i = 0; i < counters.size(); ++i) {
