@@ -1,4 +1,5 @@
 // `emnpub render` and `emnpub validate`.
+#include <filesystem>
 #include <iostream>
 #include <stdexcept>
 #include <string>
@@ -40,6 +41,7 @@ int parse_args(const std::vector<std::string>& args, Args& a) {
       else if (s == "--fonts") a.engine.fonts_dir = value("--fonts");
       else if (s == "--layout") a.render.layout = value("--layout");
       else if (s == "--strict") a.render.strict = true;
+      else if (s == "--assets") a.engine.assets_dir = value("--assets");
       else if (s.size() > 1 && s[0] == '-') return usage_error("unknown option " + s);
       else a.inputs.push_back(s);
     } catch (const std::invalid_argument& e) {
@@ -68,6 +70,10 @@ int run(const std::vector<std::string>& args, bool render) {
       }
       RenderOptions ro = a.render;
       ro.source_name = in;
+      // Relative <img src> paths resolve against the document's own folder
+      // (never above it) unless the engine has an assets folder configured.
+      if (in != "-" && a.engine.assets_dir.empty())
+        ro.assets_dir = std::filesystem::absolute(std::filesystem::path(in)).parent_path().string();
       try {
         if (!render) {
           print(engine.validate(*xml, ro));
@@ -96,7 +102,7 @@ int run(const std::vector<std::string>& args, bool render) {
 
 const Registration render_cmd{{
     "render",
-    "       emnpub render IN.xml -o OUT.pdf [--layouts DIR] [--fonts DIR] [--layout NAME] [--strict]\n",
+    "       emnpub render IN.xml -o OUT.pdf [--layouts DIR] [--fonts DIR] [--layout NAME] [--assets DIR] [--strict]\n",
     "typeset a publication to PDF ('-' reads stdin / writes stdout)",
     [](const std::vector<std::string>& args) { return run(args, true); }}};
 

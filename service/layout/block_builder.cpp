@@ -473,22 +473,62 @@ void BlockBuilder::deflist(const Block& b, int level, bool annex, std::vector<in
 }
 
 void BlockBuilder::figure(const Block& b) {
-  // Images are placed by the figure builder of the page-layout issue; until
-  // then the caption is set and the omission reported, never silently.
-  ctx_.diags.warning(DiagKind::Layout, ctx_.doc.source_name, b.pos,
-                     "figures are not drawn yet; only the caption is set");
+  const auto fs = ctx_.L.block({"figure", b.cls, {}, b.lang, 0});
   const auto cs = ctx_.L.block({"caption", b.cls, "figure", b.lang, 0});
-  space(cs.space_before);
-  std::vector<text::TextSpan> spans;
-  std::string number;
-  if (auto it = ctx_.targets.find(b.id); !b.id.empty() && it != ctx_.targets.end()) number = it->second.number;
-  auto base = span_style_for(cs, b.lang);
-  spans.push_back({style::localized(style::Text::Figure, b.lang) + (number.empty() ? "" : "\u00A0" + number) + ". ",
-                   apply_inline(ctx_.L, base, "caption-label"), -1, b.pos});
-  collect_inlines(ctx_, b.caption, base, spans);
-  const int first = text(std::move(spans), cs, "Caption", b.dir);
-  if (first >= 0 && !b.id.empty()) out_[static_cast<size_t>(first)].ids.push_back(b.id);
-  space(cs.space_after);
+  space(fs.space_before);
+  int first = -1;
+  const ImageData* img = nullptr;
+  if (ctx_.images && b.kind == BlockKind::Figure)
+    if (auto it = ctx_.images->find(b.image.src); it != ctx_.images->end()) img = &it->second;
+  if (img) {
+    // Width: as asked (percent of the column or a length), else the image's
+    // own size at 96 dpi, never wider than the column; height keeps the
+    // aspect ratio and is capped so a figure leaves room on its page.
+    Fixed w = b.image.width_percent ? mul_div(width_, static_cast<int64_t>(*b.image.width_percent * 100), 10000)
+              : b.image.width_points ? from_pt(*b.image.width_points)
+                                     : from_pt(img->width_px * 0.75);
+    w = std::min(w, width_);
+    Fixed h = mul_div(w, img->height_px, img->width_px);
+    if (ctx_.max_figure_height > 0 && h > ctx_.max_figure_height) {
+      w = mul_div(w, ctx_.max_figure_height, h);
+      h = ctx_.max_figure_height;
+    }
+    VItem box;
+    box.height = h;
+    Image im;
+    im.data = img->bytes;
+    im.jpeg = img->jpeg;
+    im.x = indent_ + (width_ - w) / 2;
+    im.y = 0;
+    im.w = w;
+    im.h = h;
+    im.alt = b.image.alt;
+    im.tag = {"Figure", ctx_.next_struct(), b.lang};
+    box.drawing.images.push_back(std::move(im));
+    if (!b.id.empty()) box.ids.push_back(b.id);
+    out_.push_back(std::move(box));
+    first = static_cast<int>(out_.size()) - 1;
+  } else {
+    ctx_.diags.warning(DiagKind::Layout, ctx_.doc.source_name, b.pos,
+                       b.kind == BlockKind::Chart ? "charts are not drawn yet; only the caption is set"
+                                                  : "the image could not be placed; only the caption is set");
+  }
+  if (!b.caption.empty() || !b.id.empty()) {
+    if (first >= 0) forbid_break();
+    space(cs.space_before);
+    if (first >= 0) forbid_break();
+    std::vector<text::TextSpan> spans;
+    std::string number;
+    if (auto it = ctx_.targets.find(b.id); !b.id.empty() && it != ctx_.targets.end()) number = it->second.number;
+    auto base = span_style_for(cs, b.lang);
+    spans.push_back({style::localized(style::Text::Figure, b.lang) + (number.empty() ? "" : "\u00A0" + number) +
+                         (b.caption.empty() ? "" : ". "),
+                     apply_inline(ctx_.L, base, "caption-label"), -1, b.pos});
+    collect_inlines(ctx_, b.caption, base, spans);
+    const int c = text(std::move(spans), cs, "Caption", b.dir);
+    if (first < 0 && c >= 0 && !b.id.empty()) out_[static_cast<size_t>(c)].ids.push_back(b.id);
+  }
+  space(std::max(fs.space_after, cs.space_after));
 }
 
 }  // namespace emnpub::layout

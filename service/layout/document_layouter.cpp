@@ -76,8 +76,10 @@ struct Geometry {
 class DocumentLayouter {
  public:
   DocumentLayouter(const model::Document& doc, const style::Layout& L, const text::FontRegistry& fonts,
-                   const text::HyphenatorCache& hyph, Diagnostics& warnings, const Limits& limits)
-      : doc_(doc), L_(L), fonts_(fonts), hyph_(hyph), warnings_(warnings), limits_(limits), geo_{L.page} {}
+                   const text::HyphenatorCache& hyph, Diagnostics& warnings, const Limits& limits,
+                   const ImageStore* images)
+      : doc_(doc), L_(L), fonts_(fonts), hyph_(hyph), warnings_(warnings), limits_(limits), images_(images),
+        geo_{L.page} {}
 
   PagedDocument run() {
     // Pass 1 finds where every target lands; a second pass writes page
@@ -101,6 +103,8 @@ class DocumentLayouter {
     for (auto& [id, t] : ctx.targets)
       if (auto it = known.find(id); it != known.end()) { t.page = it->second.first; t.page_label = it->second.second; }
     ctx.measure = geo_.column_width();
+    ctx.max_figure_height = geo_.body_height() * 3 / 5;
+    ctx.images = images_;
     const std::string& lang = doc_.lang;
 
     // Front matter: a title page of its own (reports) or a title block on
@@ -422,6 +426,7 @@ class DocumentLayouter {
   const text::HyphenatorCache& hyph_;
   Diagnostics& warnings_;
   Limits limits_;
+  const ImageStore* images_;
   Geometry geo_;
   bool has_internal_refs_ = false;
   Diagnostics pass_warnings_;
@@ -432,8 +437,8 @@ class DocumentLayouter {
 
 PagedDocument layout_document(const model::Document& doc, const style::Layout& L,
                               const text::FontRegistry& fonts, const text::HyphenatorCache& hyph,
-                              Diagnostics& warnings, const Limits& limits) {
-  DocumentLayouter d(doc, L, fonts, hyph, warnings, limits);
+                              Diagnostics& warnings, const Limits& limits, const ImageStore* images) {
+  DocumentLayouter d(doc, L, fonts, hyph, warnings, limits, images);
   return d.run();
 }
 

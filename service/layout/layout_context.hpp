@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common/diagnostics.hpp"
+#include "layout/image_store.hpp"
 #include "layout/vertical_list.hpp"
 #include "model/document.hpp"
 #include "style/layout.hpp"
@@ -65,6 +66,8 @@ struct LayoutContext {
   int struct_ids = 0;
   size_t glyphs = 0;
   Fixed measure = 0;                            // column width
+  Fixed max_figure_height = 0;                  // figures taller are scaled down
+  const ImageStore* images = nullptr;
   std::map<std::vector<int>, int> section_counts;  // numbered siblings per parent
   std::vector<VItem> table_headers;             // header rows to repeat after a page break
 

@@ -107,8 +107,9 @@ void write_glyph_run(ContentStream& cs, MarkedContent& marked, PdfFont& font,
   for (const layout::GlyphCluster& cl : run.clusters) {
     if (cl.glyph_count == 0) continue;
     if (cl.first_glyph < next || cl.first_glyph >= n || cl.glyph_count > n - cl.first_glyph)
-      throw std::runtime_error("PDF writer: glyph clusters overlap or leave a run of " +
-                               std::to_string(n) + " glyphs");
+      throw std::runtime_error(
+          "PDF writer: glyph clusters overlap, are out of order or exceed a run of " +
+          std::to_string(n) + " glyphs");
     plain_until(cl.first_glyph);
     const uint32_t end = cl.first_glyph + cl.glyph_count;
     gids.clear();

@@ -11,6 +11,7 @@
 
 #include "layout/document_layouter.hpp"
 #include "pdf/pdf_writer.hpp"
+#include "pipeline/image_loader.hpp"
 #include "text/font_registry.hpp"
 #include "text/hyphenator.hpp"
 #include "xml/publication_parser.hpp"
@@ -205,9 +206,13 @@ RenderResult Engine::render(std::string_view xml, const RenderOptions& opts) con
   model::Document doc = parse(xml, opts, res.warnings);
   const std::string name = opts.layout.empty() ? model::to_string(doc.type) : opts.layout;
   style::LayoutRef L = layout(name);
+  Diagnostics image_problems;
+  const layout::ImageStore images = load_images(
+      doc, opts.assets_dir.empty() ? cfg_.assets_dir : opts.assets_dir, 32u << 20, image_problems);
+  if (image_problems.has_errors()) throw DocumentRefused(std::move(image_problems));
   layout::PagedDocument paged;
   try {
-    paged = layout::layout_document(doc, *L, *fonts_, *hyphenators_, res.warnings, opts.limits);
+    paged = layout::layout_document(doc, *L, *fonts_, *hyphenators_, res.warnings, opts.limits, &images);
   } catch (const text::FontError& e) {
     Diagnostics d;
     d.error(DiagKind::Font, opts.source_name, {}, e.what());

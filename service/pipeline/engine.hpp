@@ -27,12 +27,14 @@ namespace emnpub {
 struct EngineConfig {
   std::string layouts_dir;          // empty = the repo's layouts/
   std::string fonts_dir;            // empty = the repo's fonts/ (fonts.xml)
+  std::string assets_dir;           // root for relative <img src> paths; empty = none
 };
 
 struct RenderOptions {
   std::string source_name = "-";
   bool strict = false;              // missing glyphs become errors
   std::string layout;               // layout name override (e.g. "report")
+  std::string assets_dir;           // overrides EngineConfig::assets_dir when set
   layout::Limits limits;
   int max_depth = 256;
 };

@@ -23,7 +23,7 @@ const std::vector<std::string>& block_names() {
       "body", "p", "heading", "ul", "ol", "li", "box", "box-title", "quote", "quote-source", "pre",
       "term", "definition", "table", "th", "td", "tfoot", "caption", "footnote", "item-meta",
       "item-title", "doc-meta", "doc-title", "doc-subtitle", "doc-authors", "wordmark", "tagline",
-      "imprint", "back-title", "header", "footer"};
+      "imprint", "back-title", "header", "footer", "figure"};
   return n;
 }
 const std::vector<std::string>& inline_names() {

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -53,46 +52,6 @@ char* xstrdup(const char* s) {
   return static_cast<char*>(std::memcpy(xmalloc(n), s, n));
 }
 
-bool read_file(const std::string& path, std::string& data, std::string& error) {
-  std::unique_ptr<std::FILE, FileClose> f(std::fopen(path.c_str(), "rb"));
-  if (!f) {
-    error = "cannot open: " + std::system_category().message(errno);
-    return false;
-  }
-  char chunk[1 << 16];
-  size_t n;
-  while ((n = std::fread(chunk, 1, sizeof chunk, f.get())) > 0) data.append(chunk, n);
-  if (std::ferror(f.get())) {
-    error = "cannot read: " + std::system_category().message(errno);
-    return false;
-  }
-  return true;
-}
-
-// fgets(buf, size, f) over the file's bytes. libhyphen reads with fgets into
-// fixed buffers (20 bytes for the charset line, MAX_CHARS for the rest), so
-// a longer line arrives as several "lines"; reproducing that keeps the
-// structure identical for such files too.
-class LineReader {
- public:
-  explicit LineReader(const std::string& data) : data_(data) {}
-  bool fgets(char* buf, size_t size) {
-    if (pos_ >= data_.size()) return false;  // EOF: fgets returns NULL, buf untouched
-    size_t n = 0;
-    while (n + 1 < size && pos_ < data_.size()) {
-      const char c = data_[pos_++];
-      buf[n++] = c;
-      if (c == '\n') break;
-    }
-    buf[n] = '\0';
-    return true;
-  }
-
- private:
-  const std::string& data_;
-  size_t pos_ = 0;
-};
-
 // libhyphen's hnj_strchomp.
 void strchomp(char* s) {
   const size_t k = std::strlen(s);
@@ -113,12 +72,15 @@ DictPtr new_level() {
 }
 
 // Builds one level's state machine. States are the prefixes of the pattern
-// words (the set is prefix-closed: libhyphen adds every missing prefix), so
-// a trie keyed by (state, next byte) answers every lookup libhyphen makes in
-// its string hash table.
+// words (the set is prefix-closed: libhyphen adds every missing prefix), and
+// each state's transitions lead to its one-byte extensions: the machine is
+// a trie, so walking it answers every lookup libhyphen makes in its string
+// hash table, without a table.
 class LevelBuilder {
  public:
-  explicit LevelBuilder(HyphenDict* dict) : dict_(dict) { std::fill(std::begin(root_), std::end(root_), -1); }
+  explicit LevelBuilder(HyphenDict* dict) : dict_(dict) {
+    std::fill(std::begin(root_), std::end(root_), -1);
+  }
 
   // hnj_hyphen_load_line. buf is modified (cut at '/' and ',') like there.
   void add_line(char* buf) {
@@ -358,13 +320,30 @@ class LevelBuilder {
   }
 
   HyphenDict* dict_;
-  int root_[256];                             // state 0's transitions, -1: none
-  std::string path_word_;                     // the previous pattern's word
-  std::vector<int> path_states_ = {0};        // its prefixes' states, by length
+  int root_[256];                       // state 0's transitions by byte, -1: none
+  std::string path_word_;               // the previous pattern's word
+  std::vector<int> path_states_ = {0};  // its prefixes' states, by length
 };
 
-DictPtr build(const std::string& data) {
-  LineReader in(data);
+// fgets, remembering why reading stopped if not at the end of the file.
+struct LineSource {
+  std::FILE* f;
+  int read_errno = 0;
+  bool failed = false;
+  bool gets(char* buf, int size) {
+    if (std::fgets(buf, size, f) != nullptr) return true;
+    if (std::ferror(f)) {
+      failed = true;
+      read_errno = errno;
+    }
+    return false;
+  }
+};
+
+// hnj_hyphen_load_file. Lines are read with fgets into the same fixed
+// buffers (20 bytes for the charset line, MAX_CHARS for the others), so a
+// longer line arrives in pieces exactly as libhyphen sees it.
+DictPtr build(LineSource& in) {
   DictPtr level[2];
   bool nextlevel = false;
   char buf[MAX_CHARS];
@@ -375,7 +354,7 @@ DictPtr build(const std::string& data) {
     if (k == 0) {
       // Charset line, read into the 20-byte cset like libhyphen (a longer
       // first line leaves its rest as the next pattern line).
-      if (in.fgets(d->cset, sizeof d->cset)) {
+      if (in.gets(d->cset, sizeof d->cset)) {
         for (char& c : d->cset)
           if (c == '\r' || c == '\n') c = '\0';
       } else {
@@ -392,7 +371,7 @@ DictPtr build(const std::string& data) {
     if (k == 0 || nextlevel) {
       // Patterns up to NEXTLEVEL (first level) or to the end / another
       // NEXTLEVEL (second level). Only '%' starts a comment.
-      while (in.fgets(buf, sizeof buf)) {
+      while (in.gets(buf, sizeof buf)) {
         if (std::strncmp(buf, "NEXTLEVEL", 9) == 0) {
           nextlevel = true;
           break;
@@ -440,10 +419,21 @@ DictPtr build(const std::string& data) {
 
 _HyphenDict* load_hyphen_dict(const std::string& path, std::string& error) {
   error.clear();
-  std::string data;
-  if (!read_file(path, data, error)) return nullptr;
+  std::unique_ptr<std::FILE, FileClose> f(std::fopen(path.c_str(), "r"));
+  if (!f) {
+    error = "cannot open: " + std::system_category().message(errno);
+    return nullptr;
+  }
   try {
-    return build(data).release();
+    LineSource in{f.get()};
+    DictPtr d = build(in);
+    // libhyphen would return what it read so far (e.g. nothing for a
+    // directory); a read error is an error here.
+    if (in.failed) {
+      error = "cannot read: " + std::system_category().message(in.read_errno);
+      return nullptr;
+    }
+    return d.release();
   } catch (const std::bad_alloc&) {
     error = "out of memory";
     return nullptr;

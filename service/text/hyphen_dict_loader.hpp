@@ -6,10 +6,12 @@
 // (hyph_de_DE.dic, 78k patterns: ~4 s; hyph_en_US.dic: ~25 ms). This loader
 // builds the very same HyphenDict -- same levels (NEXTLEVEL or libhyphen's
 // implicit compound level), hyphenmins, NOHYPHEN list, state numbering,
-// transition order, matches, replacements and fallback states -- from a
-// trie keyed by (state, byte) in a std::unordered_map, with the fallback
-// states computed breadth-first (Aho-Corasick failure links) instead of by
-// hashing every suffix of every state.
+// transition order, matches, replacements and fallback states -- by walking
+// the state machine it is building (a trie of the pattern words) instead of
+// hashing strings, and computing the fallback states breadth-first
+// (Aho-Corasick failure links) instead of looking up every suffix of every
+// state. Besides the dictionary it allocates little (one int per state for
+// the fallback pass): at start-up, first-touch page faults dominate.
 //
 // Everything is allocated with malloc/realloc the way libhyphen does, so
 // the result works unchanged with hnj_hyphen_hyphenate2/3 and must be

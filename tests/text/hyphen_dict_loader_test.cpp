@@ -50,7 +50,9 @@ DictPtr load_ours(const std::string& path) {
   return d;
 }
 
-std::string show_str(const char* s) { return s == nullptr ? "(null)" : "\"" + std::string(s) + "\""; }
+std::string show_str(const char* s) {
+  return s == nullptr ? "(null)" : "\"" + std::string(s) + "\"";
+}
 
 // NOHYPHEN as hnj_hyphen_hyphenate2 reads it: nohyphenl + 1 strings.
 std::vector<std::string> nohyphen_list(const HyphenDict* d) {
@@ -79,7 +81,8 @@ std::vector<std::string> differences(const HyphenDict* a, const HyphenDict* b) {
       break;
     }
     auto field = [&](const char* name, long x, long y) {
-      if (x != y) note(level, std::string(name) + " " + std::to_string(x) + " vs " + std::to_string(y));
+      if (x != y)
+        note(level, std::string(name) + " " + std::to_string(x) + " vs " + std::to_string(y));
     };
     field("lhmin", a->lhmin, b->lhmin);
     field("rhmin", a->rhmin, b->rhmin);
@@ -304,7 +307,8 @@ std::vector<std::string> word_list(const std::string& dic, bool utf8) {
   const size_t from_samples = std::min<size_t>(base.size(), 2500);
   if (base.size() > from_samples) {  // even stride over the alphabetical list
     std::vector<std::string> picked;
-    for (size_t i = 0; i < from_samples; ++i) picked.push_back(base[i * base.size() / from_samples]);
+    for (size_t i = 0; i < from_samples; ++i)
+      picked.push_back(base[i * base.size() / from_samples]);
     base = std::move(picked);
   }
   const std::vector<std::string> pw = pattern_words(dic, utf8);
