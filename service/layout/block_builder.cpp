@@ -131,7 +131,13 @@ int BlockBuilder::text(std::vector<text::TextSpan> spans, const style::BlockStyl
       // Break between lines unless it leaves an orphan or a widow.
       VItem p;
       p.kind = VItem::Kind::Penalty;
-      p.penalty = (static_cast<int>(i) < orphans || static_cast<int>(n - i) < widows || st.keep_together) ? kInf : 0;
+      // No break after a hyphenated line either (TeX's \brokenpenalty): a
+      // word split across pages reads badly and cannot be rejoined by text
+      // extraction.
+      p.penalty = (static_cast<int>(i) < orphans || static_cast<int>(n - i) < widows || st.keep_together ||
+                   para.lines[i - 1].hyphenated)
+                      ? kInf
+                      : 0;
       out_.push_back(std::move(p));
     }
     VItem box;

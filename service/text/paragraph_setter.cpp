@@ -483,6 +483,15 @@ SetParagraph ParagraphSetter::set(const ParagraphSpec& spec) {
       }
     }
     for (auto& [id, ext] : anchors) line.anchors.push_back(ext);
+    // Text extraction joins a line ending in U+002D with the next line and
+    // drops the hyphen: right for the hyphens we insert, wrong for an
+    // author's hyphen ("civil-|society" would paste as "civilsociety"). A
+    // line-final author hyphen is therefore given the text U+2010 HYPHEN:
+    // same glyph, same meaning, and extraction keeps it.
+    if (!line.hyphenated && li + 1 < br.breaks.size() && !line.runs.empty() && !out.rtl) {
+      auto& clusters = line.runs.back().clusters;
+      if (!clusters.empty() && clusters.back().text == "-") clusters.back().text = "\u2010";
+    }
     out.lines.push_back(std::move(line));
     start = brk + 1;
   }

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <map>
 #include <regex>
+#include <set>
 
 #include "test_support.hpp"
 #include "xml/publication_parser.hpp"
@@ -118,8 +119,63 @@ TEST_P(TextExtraction, ParagraphsComeBackInOrder) {
     EXPECT_EQ(all.find(lig), std::string::npos) << "ligature code point in extracted text";
 }
 
+// Words broken by hyphenation at a line end come back whole from
+// pdftotext's default (reading) mode: the inserted hyphen is U+002D, which
+// extraction removes when it joins the lines, and no hyphenated line ends a
+// page. Every word of the plain paragraphs must appear as a whole token.
+TEST_P(TextExtraction, HyphenatedWordsComeBackWhole) {
+  const Case c = GetParam();
+  const std::string xml = sample(c.file);
+  const auto parsed = xml::parse_publication(xml, {});
+  std::vector<const model::Block*> paras;
+  collect(parsed.doc.body, c.lang, paras);
+  TempDir dir;
+  const auto res = engine().render(xml, {});
+  const std::string pdf = write_temp(dir, "out.pdf", res.pdf);
+  const std::string text = run("pdftotext '" + pdf + "' - 2>/dev/null");
+  // Tokens are maximal runs of letters and digits (Unicode-aware).
+  auto tokens = [](const std::string& s) {
+    std::set<std::string> out;
+    std::string cur;
+    for (size_t i = 0; i <= s.size();) {
+      UChar32 cp = ' ';
+      size_t len = 1;
+      if (i < s.size()) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        cp = c < 0x80 ? c : c < 0xE0 ? (c & 0x1F) : c < 0xF0 ? (c & 0x0F) : (c & 0x07);
+        for (size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
+      }
+      if (u_isalnum(cp) && i < s.size()) {
+        cur.append(s, i, len);
+      } else {
+        if (!cur.empty()) out.insert(cur);
+        cur.clear();
+      }
+      i += len;
+    }
+    return out;
+  };
+  const std::set<std::string> have = tokens(text);
+  size_t words = 0, hyphenated_somewhere = 0;
+  for (const auto* p : paras)
+    for (const auto& w : tokens(model::plain_text(p->inlines))) {
+      if (w.size() < 6) continue;
+      ++words;
+      if (!have.count(w)) ADD_FAILURE() << c.file << ":" << p->pos.line << ": '" << w << "' does not come back whole";
+    }
+  // The test means something only if some of these words were hyphenated.
+  const std::string raw = run("pdftotext -raw '" + pdf + "' - 2>/dev/null");
+  for (size_t i = raw.find("-\n"); i != std::string::npos; i = raw.find("-\n", i + 1)) ++hyphenated_somewhere;
+  EXPECT_GT(words, 20u);
+  if (std::string(c.lang) != "el" && std::string(c.lang) != "bg") {
+    EXPECT_GT(hyphenated_somewhere, 0u);
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Samples, TextExtraction,
                          ::testing::Values(Case{"inform-en.xml", "en", 10}, Case{"inform-nl.xml", "nl", 6},
+                                           Case{"report-en.xml", "en", 60},
                                            Case{"report-fr.xml", "fr", 20}, Case{"bulletin-fr.xml", "fr", 10},
                                            Case{"inform-multilingual.xml", "el", 1},
                                            Case{"inform-multilingual.xml", "bg", 1}),
