@@ -6,26 +6,26 @@
 
 #include <memory>
 
+#include "text/itemizer.hpp"
+
 namespace emnpub::text {
 
 std::vector<BreakOpportunity> line_break_opportunities(const std::string& text,
                                                        const std::string& lang) {
   std::vector<BreakOpportunity> out;
-  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
-  // UTF-16 index → UTF-8 byte offset.
-  std::vector<size_t> byte_at(static_cast<size_t>(u.length()) + 1, text.size());
-  {
-    size_t b = 0;
-    int32_t i = 0;
-    while (i < u.length()) {
-      const UChar32 c = u.char32At(i);
-      byte_at[static_cast<size_t>(i)] = b;
-      const int n16 = U16_LENGTH(c);
-      if (n16 == 2) byte_at[static_cast<size_t>(i) + 1] = b;
-      b += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-      i += n16;
-    }
+  // Walk the original bytes (invalid sequences count as what they are, one
+  // replacement character per bad byte run, as next_codepoint decodes them)
+  // and keep the UTF-16 index → byte offset map alongside.
+  icu::UnicodeString u;
+  std::vector<size_t> byte_at;
+  for (size_t i = 0; i < text.size();) {
+    const size_t at = i;
+    const uint32_t cp = next_codepoint(text, i);
+    byte_at.push_back(at);
+    if (cp > 0xFFFF) byte_at.push_back(at);
+    u.append(static_cast<UChar32>(cp));
   }
+  byte_at.push_back(text.size());
   UErrorCode err = U_ZERO_ERROR;
   std::unique_ptr<icu::BreakIterator> it(
       icu::BreakIterator::createLineInstance(icu::Locale(lang.c_str()), err));

@@ -46,7 +46,15 @@ const ShapedText& Shaper::shape(const ShapeRequest& r) {
   if (!r.lang.empty())
     hb_buffer_set_language(b, hb_language_from_string(r.lang.data(), static_cast<int>(r.lang.size())));
   hb_buffer_set_cluster_level(b, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_GRAPHEMES);
-  const auto features = parse_features(r.features);
+  auto features = parse_features(r.features);
+  // Turkic languages distinguish dotted and dotless i: the fi and ffi
+  // ligatures swallow the dot, so standard ligatures are off for them (as
+  // Turkish typesetting practice has it), unless a style asks otherwise.
+  const std::string_view primary = r.lang.substr(0, r.lang.find('-'));
+  if (primary == "tr" || primary == "az" || primary == "crh" || primary == "tt" || primary == "ba") {
+    hb_feature_t off;
+    if (hb_feature_from_string("-liga", -1, &off)) features.insert(features.begin(), off);
+  }
   hb_shape(r.face->hb_font(), b, features.data(), static_cast<unsigned>(features.size()));
 
   unsigned count = 0;

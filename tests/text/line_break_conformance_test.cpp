@@ -38,13 +38,12 @@
 //     (CM*) and a following NU, and a break before such an IS when a space
 //     precedes it. UAX #14 15.0 (with its Example 7 number tailoring, which
 //     the file uses) breaks IS ÷ NU when the IS does not follow a number, and
-//     keeps SP × IS (LB13). Reported to Unicode as ICU ticket 12017 and
-//     discussed in L2/19-042 ("start .789 end").
+//     keeps SP × IS (LB13). The problem was first reported as ICU ticket
+//     12017 and taken to the UTC in document L2/19-042 ("start .789 end").
 // No other case is skipped.
 #include <gtest/gtest.h>
 #include <unicode/uchar.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <sstream>

@@ -130,7 +130,7 @@ TEST(ShapingGolden, EveryLineMatches) {
   std::map<std::string, size_t> per_file;
   for (const auto& g : golden) ++per_file[g.file];
   for (const char* f : {"nl.txt", "fr.txt", "de.txt", "el.txt", "bg.txt", "ar.txt", "fa.txt",
-                        "tr.txt", "vi.txt", "ligatures.txt"})
+                        "tr.txt", "vi.txt", "ligatures.txt", "features.txt"})
     EXPECT_GT(per_file[f], 0u) << "no golden lines in " << kGoldenDir << "/" << f;
 
   FontCache fonts;
