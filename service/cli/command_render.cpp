@@ -1,4 +1,6 @@
 // `emnpub render` and `emnpub validate`.
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <stdexcept>
@@ -25,6 +27,7 @@ struct Args {
   std::string output;
   EngineConfig engine;
   RenderOptions render;
+  bool timings = false;
 };
 
 // Parses the options common to render and validate; returns 0 or 2.
@@ -41,6 +44,7 @@ int parse_args(const std::vector<std::string>& args, Args& a) {
       else if (s == "--fonts") a.engine.fonts_dir = value("--fonts");
       else if (s == "--layout") a.render.layout = value("--layout");
       else if (s == "--strict") a.render.strict = true;
+      else if (s == "--timings") a.timings = true;
       else if (s == "--assets") a.engine.assets_dir = value("--assets");
       else if (s.size() > 1 && s[0] == '-') return usage_error("unknown option " + s);
       else a.inputs.push_back(s);
@@ -53,12 +57,15 @@ int parse_args(const std::vector<std::string>& args, Args& a) {
 }
 
 int run(const std::vector<std::string>& args, bool render) {
+  const auto started = std::chrono::steady_clock::now();
   Args a;
   if (int rc = parse_args(args, a)) return rc;
   if (render && (a.inputs.size() != 1 || a.output.empty()))
     return usage_error("render takes one input and -o OUTPUT");
   try {
     Engine engine(a.engine);
+    const double setup_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     int status = 0;
     for (const auto& in : a.inputs) {
       std::string err;
@@ -81,6 +88,14 @@ int run(const std::vector<std::string>& args, bool render) {
         }
         RenderResult r = engine.render(*xml, ro);
         print(r.warnings);
+        if (a.timings) {
+          const auto& t = r.timings;
+          std::fprintf(stderr,
+                       "%s: timings: engine %.1f ms, parse %.1f, layout file %.1f, images %.1f, "
+                       "layout %.1f, pdf %.1f ms; %d pages\n",
+                       in.c_str(), setup_ms, t.parse_ms, t.layout_load_ms, t.images_ms, t.layout_ms, t.pdf_ms,
+                       r.pages);
+        }
         if (!write_atomically(a.output, r.pdf, err)) {
           std::cerr << a.output << ": error: cannot write output: " << err << "\n";
           status = 1;
@@ -102,7 +117,7 @@ int run(const std::vector<std::string>& args, bool render) {
 
 const Registration render_cmd{{
     "render",
-    "       emnpub render IN.xml -o OUT.pdf [--layouts DIR] [--fonts DIR] [--layout NAME] [--assets DIR] [--strict]\n",
+    "       emnpub render IN.xml -o OUT.pdf [--layouts DIR] [--fonts DIR] [--layout NAME] [--assets DIR] [--strict] [--timings]\n",
     "typeset a publication to PDF ('-' reads stdin / writes stdout)",
     [](const std::vector<std::string>& args) { return run(args, true); }}};
 

@@ -79,7 +79,7 @@ class DocumentLayouter {
                    const text::HyphenatorCache& hyph, Diagnostics& warnings, const Limits& limits,
                    const ImageStore* images)
       : doc_(doc), L_(L), fonts_(fonts), hyph_(hyph), warnings_(warnings), limits_(limits), images_(images),
-        geo_{L.page} {}
+        geo_{L.page}, setter_(fonts, hyph, shaper_) {}
 
   PagedDocument run() {
     // Pass 1 finds where every target lands; a second pass writes page
@@ -97,7 +97,7 @@ class DocumentLayouter {
  private:
   PagedDocument pass(const std::map<std::string, std::pair<int, std::string>>& known) {
     Diagnostics local;
-    LayoutContext ctx(doc_, L_, fonts_, hyph_, local);
+    LayoutContext ctx(doc_, L_, fonts_, setter_, local);
     ctx.limits = limits_;
     number_targets(ctx);
     for (auto& [id, t] : ctx.targets)
@@ -430,6 +430,8 @@ class DocumentLayouter {
   Geometry geo_;
   bool has_internal_refs_ = false;
   Diagnostics pass_warnings_;
+  text::Shaper shaper_;
+  text::ParagraphSetter setter_;
   std::map<std::string, std::pair<int, std::string>> target_pages_;
 };
 

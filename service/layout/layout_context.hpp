@@ -54,8 +54,9 @@ struct LayoutContext {
   const model::Document& doc;
   const style::Layout& L;
   const text::FontRegistry& fonts;
-  text::Shaper shaper;
-  text::ParagraphSetter setter;
+  // Owned by the document's layouter and kept across layout passes, so a
+  // second pass re-sets only paragraphs whose text changed.
+  text::ParagraphSetter& setter;
   Diagnostics& diags;
   Limits limits;
 
@@ -72,8 +73,8 @@ struct LayoutContext {
   std::vector<VItem> table_headers;             // header rows to repeat after a page break
 
   LayoutContext(const model::Document& d, const style::Layout& l, const text::FontRegistry& f,
-                const text::HyphenatorCache& h, Diagnostics& dg)
-      : doc(d), L(l), fonts(f), setter(f, h, shaper), diags(dg) {}
+                text::ParagraphSetter& s, Diagnostics& dg)
+      : doc(d), L(l), fonts(f), setter(s), diags(dg) {}
 
   int next_struct() { return ++struct_ids; }
 };

@@ -4,6 +4,7 @@
 #include <Poco/SHA2Engine.h>
 
 #include <algorithm>
+#include <chrono>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -203,13 +204,23 @@ Diagnostics Engine::validate(std::string_view xml, const RenderOptions& opts) co
 
 RenderResult Engine::render(std::string_view xml, const RenderOptions& opts) const {
   RenderResult res;
+  using clock = std::chrono::steady_clock;
+  auto t = clock::now();
+  auto lap = [&t](double& into) {
+    const auto now = clock::now();
+    into = std::chrono::duration<double, std::milli>(now - t).count();
+    t = now;
+  };
   model::Document doc = parse(xml, opts, res.warnings);
+  lap(res.timings.parse_ms);
   const std::string name = opts.layout.empty() ? model::to_string(doc.type) : opts.layout;
   style::LayoutRef L = layout(name);
+  lap(res.timings.layout_load_ms);
   Diagnostics image_problems;
   const layout::ImageStore images = load_images(
       doc, opts.assets_dir.empty() ? cfg_.assets_dir : opts.assets_dir, 32u << 20, image_problems);
   if (image_problems.has_errors()) throw DocumentRefused(std::move(image_problems));
+  lap(res.timings.images_ms);
   layout::PagedDocument paged;
   try {
     paged = layout::layout_document(doc, *L, *fonts_, *hyphenators_, res.warnings, opts.limits, &images);
@@ -218,6 +229,7 @@ RenderResult Engine::render(std::string_view xml, const RenderOptions& opts) con
     d.error(DiagKind::Font, opts.source_name, {}, e.what());
     throw DocumentRefused(std::move(d));
   }
+  lap(res.timings.layout_ms);
   if (opts.strict) {
     Diagnostics errors;
     for (auto w : res.warnings.list())
@@ -230,6 +242,7 @@ RenderResult Engine::render(std::string_view xml, const RenderOptions& opts) con
   res.pages = static_cast<int>(paged.pages.size());
   res.document_id = doc.id;
   res.pdf = pdf::write_pdf(paged);
+  lap(res.timings.pdf_ms);
   return res;
 }
 

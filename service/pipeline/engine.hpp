@@ -39,11 +39,16 @@ struct RenderOptions {
   int max_depth = 256;
 };
 
+struct RenderTimings {
+  double parse_ms = 0, layout_load_ms = 0, images_ms = 0, layout_ms = 0, pdf_ms = 0;
+};
+
 struct RenderResult {
   std::vector<uint8_t> pdf;
   Diagnostics warnings;
   int pages = 0;
   std::string document_id;
+  RenderTimings timings;
 };
 
 class Engine {

@@ -243,7 +243,62 @@ size_t run_at(const Itemized& items, size_t offset, size_t hint) {
 
 }  // namespace
 
+namespace {
+
+void key_append(std::string& k, const void* p, size_t n) { k.append(static_cast<const char*>(p), n); }
+template <typename T>
+void key_pod(std::string& k, const T& v) { key_append(k, &v, sizeof v); }
+void key_str(std::string& k, const std::string& s) {
+  key_pod(k, s.size());
+  k += s;
+}
+
+std::string paragraph_key(const ParagraphSpec& spec) {
+  std::string k;
+  k.reserve(256);
+  key_pod(k, spec.align);
+  key_pod(k, spec.dir);
+  key_pod(k, spec.width);
+  key_pod(k, spec.first_indent);
+  const BreakTunables& t = spec.tunables;
+  for (int v : {t.tolerance, t.pretolerance, t.line_penalty, t.hyphen_penalty, t.double_hyphen_demerits,
+                t.final_hyphen_demerits, t.adj_demerits, t.looseness, t.min_word})
+    key_pod(k, v);
+  key_pod(k, t.emergency_stretch);
+  for (const auto& sp : spec.spans) {
+    key_str(k, sp.text);
+    const SpanStyle& st = sp.style;
+    key_str(k, st.family);
+    key_pod(k, st.weight);
+    key_pod(k, st.italic);
+    key_pod(k, st.size);
+    key_pod(k, st.color);
+    key_str(k, st.lang);
+    key_str(k, st.features);
+    key_pod(k, st.hyphenate);
+    key_pod(k, st.baseline_shift);
+    key_pod(k, sp.anchor);
+  }
+  return k;
+}
+
+}  // namespace
+
 SetParagraph ParagraphSetter::set(const ParagraphSpec& spec) {
+  std::string key = paragraph_key(spec);
+  if (auto it = para_cache_.find(key); it != para_cache_.end()) {
+    ++para_hits_;
+    SetParagraph copy = it->second;
+    // Source positions are not part of the key: take the caller's.
+    for (auto& m : copy.missing) m.span = std::min(m.span, spec.spans.size() - 1);
+    return copy;
+  }
+  SetParagraph out = set_uncached(spec);
+  para_cache_.emplace(std::move(key), out);
+  return out;
+}
+
+SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
   SetParagraph out;
   // Logical text and span ranges.
   std::string text;

@@ -69,6 +69,8 @@ class ParagraphSetter {
 
   SetParagraph set(const ParagraphSpec& spec);
 
+  size_t paragraph_cache_hits() const { return para_hits_; }
+
  private:
   const FontRegistry& fonts_;
   const HyphenatorCache& hyph_;
@@ -76,6 +78,12 @@ class ParagraphSetter {
   // Hyphenation points per (language, word) for this document: a word
   // recurs often, and looking it up in the patterns costs more than shaping.
   std::unordered_map<std::string, std::vector<size_t>> hyphen_cache_;
+  // Set paragraphs by a key of everything that shapes them: a layout pass
+  // that changes a few cross-references re-sets only those paragraphs.
+  std::unordered_map<std::string, SetParagraph> para_cache_;
+  size_t para_hits_ = 0;
+
+  SetParagraph set_uncached(const ParagraphSpec& spec);
 };
 
 }  // namespace emnpub::text
