@@ -257,10 +257,13 @@ void BlockBuilder::section(const Block& b, int level, bool annex, std::vector<in
   collect_inlines(ctx_, b.title, base, spans);
   const std::string role = "H" + std::to_string(std::min(my_level, 6));
   const int first = text(std::move(spans), hs, role, b.dir, 0, hang);
+  // Every section gets a mark, so the table of contents can find its page.
+  const std::string mark = b.id.empty() ? "\x01sec" + std::to_string(++ctx_.section_serial) : b.id;
   if (first >= 0) {
     VItem& fb = out_[static_cast<size_t>(first)];
-    if (!b.id.empty()) fb.ids.push_back(b.id);
+    fb.ids.push_back(mark);
     const std::string title = model::plain_text(b.title);
+    ctx_.toc.push_back({my_level, show_number ? label : std::string(), title, mark, b.lang});
     fb.outline.push_back({show_number ? label + " " + title : title, my_level});
     if (my_level == 1) fb.running_title = title;
     if (hs.rule_below) {

@@ -7,6 +7,7 @@
 #include "layout/brand_marks.hpp"
 #include "layout/inline_collector.hpp"
 #include "layout/page_builder.hpp"
+#include "layout/toc_builder.hpp"
 #include "style/strings.hpp"
 #include "text/font_registry.hpp"
 
@@ -137,8 +138,11 @@ class DocumentLayouter {
         std::vector<text::TextSpan> spans{{style::localized(style::Text::Summary, lang), span_style_for(hs, lang), -1, {}}};
         const int f = bb.text(std::move(spans), hs, "H1");
         if (f >= 0) {
-          items[static_cast<size_t>(f)].outline.push_back({style::localized(style::Text::Summary, lang), 1});
-          items[static_cast<size_t>(f)].running_title = style::localized(style::Text::Summary, lang);
+          const std::string title = style::localized(style::Text::Summary, lang);
+          items[static_cast<size_t>(f)].outline.push_back({title, 1});
+          items[static_cast<size_t>(f)].running_title = title;
+          items[static_cast<size_t>(f)].ids.push_back("\x01summary");
+          ctx.toc.push_back({1, {}, title, "\x01summary", lang});
         }
         bb.forbid_break();
         bb.space(hs.space_after);
@@ -172,6 +176,29 @@ class DocumentLayouter {
       for (const auto& l : fn.lines) fn.height += l.kind == VItem::Kind::Penalty ? 0 : l.height;
       fn.height += fs.space_after;
       ctx.footnotes.push_back(std::move(fn));
+    }
+
+    // Table of contents (reports): front matter after the imprint, set with
+    // the page numbers of the previous pass; the body starts on a recto.
+    std::vector<PlacedOutline> toc_outline;
+    if (L_.toc_levels > 0 && own_title_page && !ctx.toc.empty()) {
+      has_internal_refs_ = true;  // the page numbers need a second pass
+      std::vector<VItem> toc_items = build_toc(ctx, known, ctx.measure);
+      const int toc_start = front_pages;
+      PageBuilderConfig tc;
+      tc.frames = [&](int page) { return geo_.frames(page + toc_start, 0); };
+      tc.max_pages = limits_.max_pages;
+      PageBuildResult toc = build_pages(std::move(toc_items), tc, doc_.source_name);
+      for (auto& o : toc.outline) {
+        o.page += toc_start;
+        toc_outline.push_back(std::move(o));
+      }
+      for (auto& p : toc.pages) front.push_back(std::move(p));
+      front_pages = static_cast<int>(front.size());
+      if (L_.page.facing && front_pages % 2 == 1) {
+        front.emplace_back();
+        front_pages += 1;
+      }
     }
 
     PageBuilderConfig cfg;
@@ -214,6 +241,8 @@ class DocumentLayouter {
       out.labels.push_back({0, PageLabelRange::Style::LowerRoman, 1, {}});
       out.labels.push_back({front_pages, PageLabelRange::Style::Decimal, 1, {}});
     }
+    for (const auto& o : toc_outline)
+      out.outline.push_back({o.mark.title, o.mark.level, o.page, L_.page.height - o.y});
     for (const auto& o : built.outline)
       out.outline.push_back({o.mark.title, o.mark.level, o.page + front_pages, L_.page.height - o.y});
 

@@ -50,6 +50,15 @@ struct AnchorDef {
   int note = -1;
 };
 
+// A table-of-contents entry, collected while the body is built.
+struct TocEntry {
+  int level = 1;
+  std::string number;               // "2.3", "Annex B", "" when unnumbered
+  std::string title;
+  std::string id;                   // mark to look up the page (synthetic if the section has none)
+  std::string lang;
+};
+
 struct LayoutContext {
   const model::Document& doc;
   const style::Layout& L;
@@ -71,6 +80,8 @@ struct LayoutContext {
   const ImageStore* images = nullptr;
   std::map<std::vector<int>, int> section_counts;  // numbered siblings per parent
   std::vector<VItem> table_headers;             // header rows to repeat after a page break
+  std::vector<TocEntry> toc;                    // headings for the table of contents
+  int section_serial = 0;                       // for synthetic section ids
 
   LayoutContext(const model::Document& d, const style::Layout& l, const text::FontRegistry& f,
                 text::ParagraphSetter& s, Diagnostics& dg)

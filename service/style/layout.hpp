@@ -73,6 +73,7 @@ class Layout {
   Furniture header, footer;
   Cover cover;
   text::BreakTunables breaking;
+  int toc_levels = 0;                // table of contents down to this level; 0 = none
   std::map<std::string, Color> colors;
   std::map<std::string, std::string> font_roles;
   std::vector<StyleRule> rules;

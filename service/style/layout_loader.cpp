@@ -23,7 +23,7 @@ const std::vector<std::string>& block_names() {
       "body", "p", "heading", "ul", "ol", "li", "box", "box-title", "quote", "quote-source", "pre",
       "term", "definition", "table", "th", "td", "tfoot", "caption", "footnote", "item-meta",
       "item-title", "doc-meta", "doc-title", "doc-subtitle", "doc-authors", "wordmark", "tagline",
-      "imprint", "back-title", "header", "footer", "figure"};
+      "imprint", "back-title", "header", "footer", "figure", "toc-title", "toc-entry"};
   return n;
 }
 const std::vector<std::string>& inline_names() {
@@ -240,6 +240,11 @@ struct Loader {
       else if (n.name == "footer") furniture(n, L.footer);
       else if (n.name == "cover") cover(n);
       else if (n.name == "line-breaking") breaking(n);
+      else if (n.name == "toc") {
+        check_attrs(n, {"levels"});
+        L.toc_levels = 2;
+        integer(n, "levels", L.toc_levels, 1, 4);
+      }
       else if (n.name == "color" || n.name == "font-role") {
         // Layout-local overrides of brand settings.
         ConfigNode wrapper;
@@ -247,7 +252,7 @@ struct Loader {
         wrapper.children.push_back(n);
         brand(wrapper);
       } else if (n.name == "style") style_rule(n);
-      else error(n.pos(), "unknown element <" + n.name + "> in <layout>; expected page, header, footer, cover, line-breaking, color, font-role or style");
+      else error(n.pos(), "unknown element <" + n.name + "> in <layout>; expected page, header, footer, cover, line-breaking, toc, color, font-role or style");
     }
   }
 };
