@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "text/bidi_reorder.hpp"
 #include "text/break_opportunities.hpp"
@@ -41,6 +42,7 @@ struct Builder {
   std::unordered_map<std::string, std::vector<size_t>>& hyph_cache;
   std::vector<BreakItem> list;
   std::vector<Atom> atoms;
+  bool hyphenate = true;  // false for the first, hyphen-free attempt
 
   const SpanStyle& style_of(size_t run) const { return spec.spans[items.runs[run].span].style; }
 
@@ -182,7 +184,7 @@ struct Builder {
     std::vector<size_t> points;
     if (pieces.size() == 1 && (items.runs[pieces[0].run].level & 1) == 0) {
       const SpanStyle& st = style_of(pieces[0].run);
-      if (st.hyphenate) {
+      if (st.hyphenate && hyphenate) {
         const std::string_view word = std::string_view(text).substr(wb, we - wb);
         std::string key = st.lang;
         key.append(1, '\0').append(word);
@@ -312,62 +314,71 @@ SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
   out.missing = items.missing;
   out.rtl = (items.paragraph_level & 1) != 0;
 
-  Builder bld{spec, text, items, shaper_, hyph_, hyphen_cache_, {}, {}};
-  const Fixed min_width = std::max<Fixed>(spec.width - std::max<Fixed>(spec.first_indent, 0), kPt);
-  if (spec.first_indent > 0) {
-    BreakItem b{};
-    b.type = ItemType::Box;
-    b.width = spec.first_indent;
-    bld.push(b, {});
-  }
-  const std::string& lang = spec.spans.front().style.lang;
-  const auto opportunities = line_break_opportunities(text, lang);
-  size_t seg_begin = 0, run_hint = 0;
-  for (const auto& op : opportunities) {
-    const size_t seg_end = op.offset;
-    if (seg_end <= seg_begin) continue;
-    // Split off trailing spaces and hard-break characters.
-    size_t word_end = seg_begin;
-    size_t space_begin = seg_end;
-    for (size_t i = seg_begin; i < seg_end;) {
-      const size_t at = i;
-      const uint32_t cp = next_codepoint(text, i);
-      if (is_space(cp) || cp == 0x2028) {
-        if (space_begin == seg_end) space_begin = at;
-      } else {
-        space_begin = seg_end;
-        word_end = i;
-      }
+  // Items for the paragraph, with or without hyphenation points.
+  auto fill = [&](Builder& bld) {
+    const Fixed min_width = std::max<Fixed>(spec.width - std::max<Fixed>(spec.first_indent, 0), kPt);
+    if (spec.first_indent > 0) {
+      BreakItem b{};
+      b.type = ItemType::Box;
+      b.width = spec.first_indent;
+      bld.push(b, {});
     }
-    run_hint = run_at(items, seg_begin, run_hint);
-    if (word_end > seg_begin) bld.push_word(seg_begin, word_end, run_hint, min_width);
-    const bool last = seg_end >= text.size();
-    if (op.mandatory && !last) {
-      bld.push_penalty(0, kInfPenalty, false);
-      bld.push_fil();
-      bld.push_penalty(0, -kInfPenalty, false);
-    } else if (!last) {
-      bool has_space = false;
-      for (size_t i = space_begin; i < seg_end; ++i) has_space = has_space || text[i] == ' ';
-      const size_t sr = run_at(items, space_begin < seg_end ? space_begin : word_end - 1, run_hint);
-      if (has_space) {
-        const auto& face = items.runs[sr].face;
-        Atom sp;
-        sp.kind = Atom::Space;
-        sp.run = sr;
-        sp.piece_begin = space_begin;
-        sp.width = bld.scaled(face->advance(face->glyph_for(' ')), sr);
-        bld.push_space(std::move(sp), sr);
-      } else {
-        bld.push_break_point(sr);
+    const std::string& lang = spec.spans.front().style.lang;
+    const auto opportunities = line_break_opportunities(text, lang);
+    size_t seg_begin = 0, run_hint = 0;
+    for (const auto& op : opportunities) {
+      const size_t seg_end = op.offset;
+      if (seg_end <= seg_begin) continue;
+      // Split off trailing spaces and hard-break characters.
+      size_t word_end = seg_begin;
+      size_t space_begin = seg_end;
+      for (size_t i = seg_begin; i < seg_end;) {
+        const size_t at = i;
+        const uint32_t cp = next_codepoint(text, i);
+        if (is_space(cp) || cp == 0x2028) {
+          if (space_begin == seg_end) space_begin = at;
+        } else {
+          space_begin = seg_end;
+          word_end = i;
+        }
       }
+      run_hint = run_at(items, seg_begin, run_hint);
+      if (word_end > seg_begin) bld.push_word(seg_begin, word_end, run_hint, min_width);
+      const bool last = seg_end >= text.size();
+      if (op.mandatory && !last) {
+        bld.push_penalty(0, kInfPenalty, false);
+        bld.push_fil();
+        bld.push_penalty(0, -kInfPenalty, false);
+      } else if (!last) {
+        bool has_space = false;
+        for (size_t i = space_begin; i < seg_end; ++i) has_space = has_space || text[i] == ' ';
+        const size_t sr = run_at(items, space_begin < seg_end ? space_begin : word_end - 1, run_hint);
+        if (has_space) {
+          const auto& face = items.runs[sr].face;
+          Atom sp;
+          sp.kind = Atom::Space;
+          sp.run = sr;
+          sp.piece_begin = space_begin;
+          sp.width = bld.scaled(face->advance(face->glyph_for(' ')), sr);
+          bld.push_space(std::move(sp), sr);
+        } else {
+          bld.push_break_point(sr);
+        }
+      }
+      seg_begin = seg_end;
     }
-    seg_begin = seg_end;
-  }
-  // Paragraph end: \parfillskip then a forced break.
-  bld.push_penalty(0, kInfPenalty, false);
-  bld.push_fil();
-  bld.push_penalty(0, -kInfPenalty, false);
+    // Paragraph end: \parfillskip then a forced break.
+    bld.push_penalty(0, kInfPenalty, false);
+    bld.push_fil();
+    bld.push_penalty(0, -kInfPenalty, false);
+
+  };
+  std::optional<Builder> storage;
+  auto build = [&](bool hyphenate) {
+    storage.emplace(spec, text, items, shaper_, hyph_, hyphen_cache_);
+    storage->hyphenate = hyphenate;
+    fill(*storage);
+  };
 
   BreakParams params;
   params.tolerance = spec.tunables.tolerance;
@@ -380,8 +391,28 @@ SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
   params.emergency_stretch = spec.tunables.emergency_stretch > 0
                                  ? spec.tunables.emergency_stretch
                                  : spec.spans.front().style.size * 3 / 2;
-  // The first-line indent is a box, so every line has the full measure.
-  const BreakResult br = knuth_plass(bld.list, LineMeasure::uniform(spec.width), params);
+  // As TeX: first try without hyphenation at the pretolerance; only a
+  // paragraph that cannot be set well that way is hyphenated (fewer
+  // hyphens, and no dictionary work for paragraphs that need none). The
+  // first-line indent is a box, so every line has the full measure.
+  BreakResult br;
+  bool hyphen_free = false;
+  if (spec.tunables.pretolerance >= 0) {
+    build(false);
+    BreakParams first = params;
+    first.pretolerance = -1;
+    first.tolerance = spec.tunables.pretolerance;
+    first.emergency_stretch = 0;
+    first.looseness = 0;
+    br = knuth_plass(storage->list, LineMeasure::uniform(spec.width), first);
+    hyphen_free = br.pass == 2 && !br.overfull && params.looseness == 0;
+  }
+  if (!hyphen_free) {
+    build(true);
+    params.pretolerance = -1;  // the hyphen-free pass was just tried
+    br = knuth_plass(storage->list, LineMeasure::uniform(spec.width), params);
+  }
+  Builder& bld = *storage;
   out.overfull = br.overfull;
   out.demerits = br.total_demerits;
 
