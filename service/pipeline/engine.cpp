@@ -240,6 +240,8 @@ RenderResult Engine::render(std::string_view xml, const RenderOptions& opts) con
     if (errors.has_errors()) throw DocumentRefused(std::move(errors));
   }
   res.pages = static_cast<int>(paged.pages.size());
+  for (const auto& pg : paged.pages)
+    for (const auto& r : pg.runs) res.glyphs += r.glyphs.size();
   res.document_id = doc.id;
   res.pdf = pdf::write_pdf(paged);
   lap(res.timings.pdf_ms);

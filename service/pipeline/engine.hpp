@@ -47,6 +47,7 @@ struct RenderResult {
   std::vector<uint8_t> pdf;
   Diagnostics warnings;
   int pages = 0;
+  size_t glyphs = 0;                // glyphs placed on all pages
   std::string document_id;
   RenderTimings timings;
 };
