@@ -42,7 +42,7 @@ gen="$tmp/long-nl.xml"
     echo "<section><title>Deel $n</title>"
     # A number in front keeps every paragraph distinct (no whole-paragraph
     # cache hits); repeated words still hit the per-document word caches.
-    while IFS= read -r p && [ $n -lt 400 ]; do echo "${p/<p>/<p>($n) }"; n=$((n+1)); done <<< "$paras"
+    while IFS= read -r p && [ $n -lt 400 ]; do echo "$p" | sed "s/<p>/<p>[$n] /"; n=$((n+1)); done <<< "$paras"
     echo "</section>"
   done
   echo '</body></publication>'
