@@ -235,6 +235,7 @@ void BlockBuilder::section(const Block& b, int level, bool annex, std::vector<in
     VItem p;
     p.kind = VItem::Kind::Penalty;
     p.penalty = -kInf;
+    p.recto = hs.recto;
     out_.push_back(std::move(p));
   }
   space(hs.space_before);

@@ -206,6 +206,8 @@ class DocumentLayouter {
       const int physical = page + front_pages;
       return geo_.frames(physical, (!own_title_page && page == 0) ? cover_h : 0);
     };
+    if (L_.page.facing)
+      cfg.is_recto = [&](int page) { return (page + front_pages) % 2 == 0; };
     cfg.footnotes = &ctx.footnotes;
     cfg.table_headers = &ctx.table_headers;
     cfg.footnote_gap = fs.space_before > 0 ? fs.space_before : 8 * kPt;
@@ -295,7 +297,7 @@ class DocumentLayouter {
   }
 
   void furniture(LayoutContext& ctx, BuiltPage& bp, int page, int front_pages, int total) {
-    if (page < front_pages) return;
+    if (page < front_pages || bp.blank) return;
     const int body_page = page - front_pages;
     std::map<std::string, std::string> vars{
         {"page", std::to_string(body_page + 1)},

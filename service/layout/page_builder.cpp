@@ -43,6 +43,7 @@ PageBuildResult build_pages(std::vector<VItem>&& items, const PageBuilderConfig&
   std::vector<Frame> frames = cfg.frames(0);
   size_t frame_idx = 0;
   std::string running;
+  bool want_recto = false;
   res.pages.emplace_back();
 
   auto next_frame = [&] {
@@ -79,7 +80,11 @@ PageBuildResult build_pages(std::vector<VItem>&& items, const PageBuilderConfig&
     while (i < n) {
       VItem& it = items[i];
       if (it.kind == K::Penalty) {
-        if (it.penalty <= -kInf && !st.placed.empty()) { ++i; break; }
+        if (it.penalty <= -kInf && !st.placed.empty()) {
+          want_recto = it.recto;
+          ++i;
+          break;
+        }
         st.placed.push_back(i++);
         continue;
       }
@@ -166,7 +171,16 @@ PageBuildResult build_pages(std::vector<VItem>&& items, const PageBuilderConfig&
         }
       }
     }
-    if (i < n) next_frame();
+    if (i < n) {
+      next_frame();
+      // A chapter that must open on a right-hand page: leave a verso blank.
+      if (want_recto && frame_idx == 0 && cfg.is_recto && !cfg.is_recto(page)) {
+        res.pages.back().blank = true;
+        frame_idx = frames.size() - 1;
+        next_frame();
+      }
+    }
+    want_recto = false;
   }
   return res;
 }

@@ -33,6 +33,7 @@ struct BuiltPage {
   Drawing drawing;                // y down from the page top
   std::string running_title;      // chapter in force on this page
   bool chapter_starts = false;
+  bool blank = false;             // left empty so a chapter opens on a recto
 };
 
 struct PageBuildResult {
@@ -43,6 +44,8 @@ struct PageBuildResult {
 
 struct PageBuilderConfig {
   std::function<std::vector<Frame>(int page)> frames;
+  // Whether page `page` is a right-hand page (facing layouts); null = all are.
+  std::function<bool(int page)> is_recto;
   const std::vector<Footnote>* footnotes = nullptr;
   const std::vector<VItem>* table_headers = nullptr;
   Fixed footnote_gap = 0;         // space between body text and the separator

@@ -21,6 +21,7 @@ struct VItem {
   enum class Kind { Box, Glue, Penalty } kind = Kind::Box;
   Fixed height = 0;                 // Box height or Glue size
   int penalty = 0;                  // Penalty: kInf forbids, -kInf forces a break
+  bool recto = false;               // forced break: continue on a right-hand page
   Drawing drawing;                  // Box content, local coordinates
   std::vector<int> footnotes;       // footnotes referenced from this box
   std::vector<std::string> ids;     // element ids that start here

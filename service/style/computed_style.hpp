@@ -28,6 +28,7 @@ struct BlockStyle {
   bool keep_with_next = false;
   bool keep_together = false;
   bool page_break_before = false;
+  bool recto = false;                // with page_break_before: start on a right-hand page
   bool uppercase = false;
   // Boxes, table cells, headings with a band.
   bool has_background = false;

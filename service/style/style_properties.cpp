@@ -128,7 +128,13 @@ const std::vector<Def>& defs() {
       {"first-indent", "a length", [](const std::string& v, const PropertyContext&) { return length_prop(v, &BlockStyle::first_indent); }},
       {"keep-with-next", "yes or no", [](const std::string& v, const PropertyContext&) { return bool_prop(v, &BlockStyle::keep_with_next); }},
       {"keep-together", "yes or no", [](const std::string& v, const PropertyContext&) { return bool_prop(v, &BlockStyle::keep_together); }},
-      {"page-break-before", "yes or no", [](const std::string& v, const PropertyContext&) { return bool_prop(v, &BlockStyle::page_break_before); }},
+      {"page-break-before", "yes, no or recto (a new right-hand page on facing layouts)",
+       [](const std::string& v, const PropertyContext&) -> std::optional<CompiledProperty> {
+         if (v == "recto") return block_only([](BlockStyle& s) { s.page_break_before = s.recto = true; });
+         auto b = parse_bool(v);
+         if (!b) return std::nullopt;
+         return block_only([x = *b](BlockStyle& s) { s.page_break_before = x; s.recto = false; });
+       }},
       {"background", "a colour", [](const std::string& v, const PropertyContext& c) { return color_prop(v, c, &BlockStyle::background, &BlockStyle::has_background); }},
       {"border-color", "a colour", [](const std::string& v, const PropertyContext& c) { return color_prop(v, c, &BlockStyle::border_color, &BlockStyle::has_border); }},
       {"border-width", "a length", [](const std::string& v, const PropertyContext&) { return length_prop(v, &BlockStyle::border_width); }},
