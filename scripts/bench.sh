@@ -57,3 +57,33 @@ for _ in $(seq "$RUNS"); do
 done
 awk -v n="$count" -v ms="$best" -v g="$glyphs" \
   'BEGIN {printf "\ntext engine (Dutch, justified, hyphenated): %d paragraphs, %d glyphs, layout %.1f ms -> %.0f paragraphs/s, %.0f glyphs/s\n", n, g, ms, n/(ms/1000), g/(ms/1000)}'
+
+# ---------------------------------------------------------------------------
+# batch: `emnpub batch` throughput on BATCH_DOCS (default 500) generated
+# documents (the samples in rotation, each with its own id), one thread per
+# core; then the rerun, where everything is up to date. BATCH_DOCS=0 skips.
+BATCH_DOCS="${BATCH_DOCS:-500}"
+if [ "$BATCH_DOCS" -gt 0 ]; then
+  echo
+  echo "batch: $BATCH_DOCS generated documents, $(nproc) cores"
+  batch_samples=(samples/*.xml)
+  for ((i = 0; i < BATCH_DOCS; i++)); do
+    s=${batch_samples[$((i % ${#batch_samples[@]}))]}
+    d="$tmp/batch-in/$(basename "$s" .xml)"
+    mkdir -p "$d"
+    sed -E -e '0,/<publication /s/ id="[^"]*"//' \
+        -e "0,/<publication /s/<publication /<publication id=\"bench-$i\" /" "$s" >"$d/doc-$i.xml"
+  done
+  s=$(date +%s%N)
+  build/emnpub batch "$tmp/batch-in" -o "$tmp/batch-out" --progress none 2>"$tmp/batch.err" ||
+    { cat "$tmp/batch.err" >&2; exit 1; }
+  full_us=$(( ($(date +%s%N) - s) / 1000 ))
+  pages=$(sed -n 's/^  "pages_rendered": \([0-9]*\),$/\1/p' "$tmp/batch-out/batch-report.json")
+  s=$(date +%s%N)
+  build/emnpub batch "$tmp/batch-in" -o "$tmp/batch-out" --progress none 2>/dev/null
+  rerun_us=$(( ($(date +%s%N) - s) / 1000 ))
+  awk -v n="$BATCH_DOCS" -v p="$pages" -v us="$full_us" -v rus="$rerun_us" 'BEGIN {
+    printf "%-26s %6d docs %7d pages %8.1f s %8.1f docs/s %8.1f pages/s\n", "full run", n, p, us/1e6, n/(us/1e6), p/(us/1e6)
+    printf "%-26s %6d docs %7d pages %8.2f s\n", "rerun (all up to date)", n, 0, rus/1e6
+  }'
+fi

@@ -39,8 +39,12 @@ ProgressMode auto_progress_mode() {
 
 std::string format_duration(double s) {
   if (s < 0) s = 0;
-  const long t = static_cast<long>(s + 0.5);
   char buf[32];
+  if (s < 9.95) {
+    std::snprintf(buf, sizeof buf, "%.1fs", s);
+    return buf;
+  }
+  const long t = static_cast<long>(s + 0.5);
   if (t >= 3600) std::snprintf(buf, sizeof buf, "%ldh%02ldm", t / 3600, (t / 60) % 60);
   else if (t >= 60) std::snprintf(buf, sizeof buf, "%ldm%02lds", t / 60, t % 60);
   else std::snprintf(buf, sizeof buf, "%lds", t);
@@ -53,8 +57,9 @@ Progress::Progress(ProgressMode mode, std::ostream& out) : mode_(mode), out_(out
 
 double Progress::elapsed() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
 
-void Progress::start(size_t total) {
+void Progress::start(size_t total, uint64_t total_bytes) {
   total_ = total;
+  total_bytes_ = total_bytes;
   start_ = last_summary_ = Clock::now();
   if (mode_ == ProgressMode::Bar && total_ > 0) draw();
 }
@@ -64,7 +69,12 @@ std::string Progress::stats_text() const {
   const double dps = static_cast<double>(done_) / t;
   std::string eta = "--";
   // Rates from the first seconds are noise; wait for a first document.
-  if (done_ > 0 && done_ < total_) eta = format_duration(static_cast<double>(total_ - done_) / dps);
+  if (done_ > 0 && done_ < total_) {
+    if (total_bytes_ > 0 && done_bytes_ > 0 && done_bytes_ < total_bytes_)
+      eta = format_duration(static_cast<double>(total_bytes_ - done_bytes_) * t / static_cast<double>(done_bytes_));
+    else
+      eta = format_duration(static_cast<double>(total_ - done_) / dps);
+  }
   else if (done_ >= total_) eta = "0s";
   return std::to_string(done_) + "/" + std::to_string(total_) + "  " + fixed(dps, 1) + " docs/s  " +
          fixed(static_cast<double>(pages_) / t, 1) + " pages/s  ETA " + eta + "  " + std::to_string(failed_) +
@@ -79,7 +89,8 @@ void Progress::clear_bar() {
 void Progress::draw() {
   const std::string stats = stats_text();
   const int cols = terminal_columns();
-  const int width = std::clamp(cols - static_cast<int>(stats.size()) - 4, 0, 40);
+  // A fixed width (not one that follows the stats text) keeps the bar still.
+  const int width = std::clamp(cols - 64, 0, 30);
   std::string line = "\r\033[K";
   if (width >= 10) {
     const int filled = total_ ? static_cast<int>(static_cast<double>(width) * static_cast<double>(done_) /
@@ -95,6 +106,7 @@ void Progress::draw() {
 
 void Progress::document(const Outcome& o) {
   ++done_;
+  done_bytes_ += o.input_bytes;
   if (!o.ok) ++failed_;
   pages_ += o.pages;
   if (mode_ == ProgressMode::None) return;

@@ -6,6 +6,7 @@
 // line every 10 seconds. Called from one thread only.
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <ostream>
 #include <string>
 
@@ -25,13 +26,16 @@ struct Outcome {
   double seconds = 0;
   size_t warnings = 0;
   std::string first_error;  // failed: the first located message
+  uint64_t input_bytes = 0;  // for the ETA
 };
 
 class Progress {
  public:
   Progress(ProgressMode mode, std::ostream& out);
 
-  void start(size_t total);          // the render phase begins
+  // The render phase begins. The ETA goes by input bytes, not documents:
+  // a 40-page report costs many leaflets, whatever order they come in.
+  void start(size_t total, uint64_t total_bytes);
   void document(const Outcome& o);   // one document finished (ok or failed)
   void tick();                       // called often: redraws / periodic line
   void note(const std::string& line);  // a line that must not garble the bar
@@ -50,6 +54,7 @@ class Progress {
   ProgressMode mode_;
   std::ostream& out_;
   size_t total_ = 0, done_ = 0, failed_ = 0;
+  uint64_t total_bytes_ = 0, done_bytes_ = 0;
   long pages_ = 0;
   bool bar_shown_ = false;
   std::chrono::steady_clock::time_point start_, last_draw_, last_summary_;

@@ -16,7 +16,9 @@ namespace {
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
-constexpr size_t kSummaryFailures = 20;  // the rest is in the JSON report
+// The rest is in the JSON report.
+constexpr size_t kSummaryFailures = 20;
+constexpr size_t kSummaryDiagnostics = 5;
 
 Object::Ptr obj() { return new Object(Poco::JSON_PRESERVE_KEY_ORDER); }
 
@@ -135,7 +137,7 @@ bool write_report(const std::string& path, const ReportData& r, std::string& err
 
 void print_summary(std::ostream& out, const ReportData& r, const std::string& report_path) {
   const size_t done = r.rendered.size() + r.failed.size();
-  out << "batch: " << r.in_shard << (r.in_shard == 1 ? " document" : " documents");
+  out << "batch: " << r.in_shard << (r.in_shard == 1 ? " XML file" : " XML files");
   if (r.shard) out << " in shard " << r.shard->index << "/" << r.shard->count << " (of " << r.discovered << ")";
   out << ": " << r.rendered.size() << " rendered, " << r.up_to_date << " up to date, " << r.failed.size() << " failed";
   if (!r.ignored.empty()) out << ", " << r.ignored.size() << " ignored (not publications)";
@@ -157,7 +159,14 @@ void print_summary(std::ostream& out, const ReportData& r, const std::string& re
         break;
       }
       out << "  " << f.input << "\n";
-      for (const auto& d : f.diagnostics) out << "    " << format_diagnostic(d) << "\n";
+      size_t lines = 0;
+      for (const auto& d : f.diagnostics) {
+        if (lines++ == kSummaryDiagnostics) {
+          out << "    ... and " << (f.diagnostics.size() - kSummaryDiagnostics) << " more\n";
+          break;
+        }
+        out << "    " << format_diagnostic(d) << "\n";
+      }
     }
   }
   if (!report_path.empty()) out << "batch: report written to " << report_path << "\n";

@@ -17,6 +17,7 @@
 #include <chrono>
 #include <cerrno>
 #include <condition_variable>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -248,6 +249,7 @@ Prepared prepare(const WorkItem& w, Context& ctx) {
 
 struct Doc {
   WorkItem item;
+  uint64_t bytes = 0;      // input size when planned
   enum class State { Render, UpToDate, Ignored } state = State::Render;
   std::string reason;      // Render: why; Ignored: why
   std::string plan_error;  // Render: the failure planning already saw
@@ -266,6 +268,7 @@ std::string stale_reason(ManifestEntry& e, const Prepared& p, const Context& ctx
 
 void plan(Doc& d, Context& ctx, const LoadedManifests& lm) {
   Prepared p = prepare(d.item, ctx);
+  d.bytes = p.bytes.size();
   if (p.not_publication) {
     d.state = Doc::State::Ignored;
     d.reason = p.ignore_reason;
@@ -433,7 +436,11 @@ int run(const std::vector<std::string>& args) {
   rep.discovered = disc.items.size();
   std::vector<Doc> docs;
   for (auto& w : disc.items)
-    if (!opt.shard || shard_of(w.rel, opt.shard->count) == opt.shard->index) docs.push_back(Doc{std::move(w)});
+    if (!opt.shard || shard_of(w.rel, opt.shard->count) == opt.shard->index) {
+      Doc d;
+      d.item = std::move(w);
+      docs.push_back(std::move(d));
+    }
   rep.in_shard = docs.size();
   for (const auto& p : disc.problems)
     rep.failed.push_back({p.path, "", {make_diag(DiagKind::Io, p.path, p.message)}});
@@ -502,8 +509,13 @@ int run(const std::vector<std::string>& args) {
   std::vector<Result> pending;
   std::atomic<size_t> next{0};
   std::atomic<int> running{opt.jobs};
+  // Largest first: a long report started last would keep one core busy
+  // while the others idle. Sorting by size is stable, so ties stay in path order.
+  std::stable_sort(todo.begin(), todo.end(), [&](size_t a, size_t b) { return docs[a].bytes > docs[b].bytes; });
+  uint64_t todo_bytes = 0;
+  for (size_t i : todo) todo_bytes += docs[i].bytes;
   Progress progress(mode, std::cerr);
-  progress.start(todo.size());
+  progress.start(todo.size(), todo_bytes);
   const auto render0 = Clock::now();
   std::vector<std::thread> workers;
   for (int t = 0; t < opt.jobs; ++t)
@@ -565,6 +577,7 @@ int run(const std::vector<std::string>& args) {
       o.pages = o.ok ? r.entry.pages : 0;
       o.seconds = r.entry.render_seconds;
       o.warnings = r.warnings.size();
+      o.input_bytes = d.bytes;
       if (o.ok) {
         rep.rendered.push_back({d.item.rel, d.item.output_rel, r.entry.layout, d.reason, r.entry.pages,
                                 r.entry.render_seconds, std::move(r.warnings)});
@@ -583,7 +596,7 @@ int run(const std::vector<std::string>& args) {
       if (!finished) cv.wait_for(lock, std::chrono::milliseconds(100));
     }
     // Saving the manifest costs O(archive): keep it under ~5% of the time.
-    const double interval = std::max(0.5, 20 * last_save);
+    const double interval = std::max(0.2, 20 * last_save);
     if (finished || std::chrono::duration<double>(Clock::now() - last_flush).count() >= interval) flush();
     progress.tick();
     if (finished) break;
@@ -593,6 +606,9 @@ int run(const std::vector<std::string>& args) {
   save();  // also when nothing rendered: drops records of deleted inputs, keeps refreshed ones
   progress.finish();
 
+  // Workers finish in any order; the report lists by path.
+  std::sort(rep.rendered.begin(), rep.rendered.end(), [](const auto& a, const auto& b) { return a.input < b.input; });
+  std::sort(rep.failed.begin(), rep.failed.end(), [](const auto& a, const auto& b) { return a.input < b.input; });
   rep.render_seconds = std::chrono::duration<double>(Clock::now() - render0).count();
   rep.seconds = std::chrono::duration<double>(Clock::now() - wall0).count();
   const int sig = g_signal.load();
