@@ -7,7 +7,7 @@
 #include <Poco/Util/IniFileConfiguration.h>
 #include <Poco/Util/LayeredConfiguration.h>
 #include <Poco/Util/MapConfiguration.h>
-#include <Poco/Util/PropertiesFileConfiguration.h>
+#include <Poco/Util/PropertyFileConfiguration.h>
 
 #include <algorithm>
 #include <cmath>
@@ -93,7 +93,7 @@ AutoPtr<AbstractConfiguration> read_file(const std::string& path) {
   const std::string ext = fs::path(path).extension().string();
   try {
     if (ext == ".ini") return new Poco::Util::IniFileConfiguration(path);
-    if (ext == ".properties" || ext == ".conf") return new Poco::Util::PropertiesFileConfiguration(path);
+    if (ext == ".properties" || ext == ".conf") return new Poco::Util::PropertyFileConfiguration(path);
   } catch (const Poco::Exception& e) {
     throw ConfigError(path + ": " + e.displayText());
   }
@@ -104,7 +104,7 @@ class Reader {
  public:
   Reader(const ConfigSources& src) {
     std::istringstream in(default_properties());
-    defaults_ = new Poco::Util::PropertiesFileConfiguration(in);
+    defaults_ = new Poco::Util::PropertyFileConfiguration(in);
     collect_keys(*defaults_, "", known_);
     std::sort(known_.begin(), known_.end());
     layered_ = new Poco::Util::LayeredConfiguration;
@@ -128,7 +128,9 @@ class Reader {
         if (Poco::Environment::has(n)) env_->setString(k, Poco::Environment::get(n));
       }
       layered_->add(env_, 20);
-      sources_.push_back("environment");
+      AbstractConfiguration::Keys set;
+      env_->keys(set);
+      if (!set.empty()) sources_.push_back("environment");
     }
     flags_ = new Poco::Util::MapConfiguration;
     for (const auto& [k, v] : src.flags) {
@@ -186,7 +188,12 @@ class Reader {
     return v;
   }
   bool boolean(const std::string& key) const {
-    return get<bool>(key, [](const std::string& s) { return AbstractConfiguration::parseBool(s); });
+    return get<bool>(key, [](const std::string& s) {
+      const std::string v = Poco::toLower(s);
+      if (v == "true" || v == "yes" || v == "on" || v == "1") return true;
+      if (v == "false" || v == "no" || v == "off" || v == "0") return false;
+      throw std::invalid_argument(s);
+    });
   }
 
   std::vector<std::string> sources_;
