@@ -45,6 +45,9 @@ server.shutdown_grace_s = 30
 # Empty = layouts/ and fonts/ of the source tree this binary was built from.
 paths.layouts =
 paths.fonts =
+# Folder that relative <img src> paths resolve against (never outside it);
+# empty = only data: URIs are accepted.
+paths.assets =
 # Bearer tokens: comma-separated and/or one per line in tokens_file.
 auth.enabled = false
 auth.tokens =
@@ -247,6 +250,7 @@ ServerConfig load_server_config(const ConfigSources& src) {
   c.shutdown_grace_s = r.number("server.shutdown_grace_s", 0, 3600);
   c.layouts_dir = r.str("paths.layouts");
   c.fonts_dir = r.str("paths.fonts");
+  c.assets_dir = r.str("paths.assets");
   c.max_body_bytes = mib(r.number("limits.max_body_mib", 0.0001, 1024));
   c.max_buffered_bytes = mib(r.number("limits.max_buffered_mib", 0.0001, 65536));
   if (c.max_buffered_bytes < c.max_body_bytes)
@@ -299,6 +303,7 @@ std::string describe(const ServerConfig& c) {
     << "server.shutdown_grace_s = " << c.shutdown_grace_s << "\n"
     << "paths.layouts = " << c.layouts_dir << "\n"
     << "paths.fonts = " << c.fonts_dir << "\n"
+    << "paths.assets = " << c.assets_dir << "\n"
     << "auth.enabled = " << (c.auth_enabled ? "true" : "false") << "\n"
     << "auth.tokens = " << (c.tokens.empty() ? "" : "(" + std::to_string(c.tokens.size()) + " redacted)") << "\n"
     << "limits.max_body_mib = " << mibs(c.max_body_bytes) << "\n"

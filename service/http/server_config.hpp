@@ -26,6 +26,7 @@ struct ServerConfig {
   // paths.*
   std::string layouts_dir;           // empty = the repo's layouts/
   std::string fonts_dir;             // empty = the repo's fonts/
+  std::string assets_dir;            // root for relative <img src>; empty = data: URIs only
   // auth.*
   bool auth_enabled = false;
   std::vector<std::string> tokens;

@@ -8,6 +8,7 @@ EngineConfig engine_config(const ServerConfig& c) {
   EngineConfig e;
   e.layouts_dir = c.layouts_dir;
   e.fonts_dir = c.fonts_dir;
+  e.assets_dir = c.assets_dir;
   return e;
 }
 

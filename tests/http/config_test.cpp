@@ -120,6 +120,20 @@ TEST(Config, UnknownKeysAndBadValuesAreRefused) {
   expect_refused(txt, ".properties or .ini");
 }
 
+// Relative <img src> paths resolve against paths.assets: none by default
+// (data: URIs only), set by file, environment or flag like every path.
+TEST(Config, AssetsFolderComesFromTheLayers) {
+  ConfigSources none;
+  none.environment = false;
+  EXPECT_EQ(load_server_config(none).assets_dir, "");
+  EnvVar e("EMNPUB_PATHS_ASSETS", "/srv/emn/assets");
+  ConfigSources env;
+  EXPECT_EQ(load_server_config(env).assets_dir, "/srv/emn/assets");
+  ConfigSources flag = env;
+  flag.flags["paths.assets"] = "/other";
+  EXPECT_EQ(load_server_config(flag).assets_dir, "/other");
+}
+
 TEST(Config, EnvironmentValuesAreCheckedToo) {
   EnvVar e("EMNPUB_LIMITS_DEADLINE_S", "soon");
   ConfigSources src;
