@@ -142,10 +142,9 @@ int BlockBuilder::text(std::vector<text::TextSpan> spans, const style::BlockStyl
     }
     VItem box;
     box.height = st.leading;
-    Fixed first_x = (i == 0 && !para.rtl) ? 0 : 0;
     for (auto& r : line.runs) {
       ctx_.glyphs += r.glyphs.size();
-      r.x += x0 + first_x;
+      r.x += x0;
       r.y = baseline - r.y;  // y down; a raised run has a smaller y
       r.tag = {role, sid, {}};
       box.drawing.runs.push_back(std::move(r));

@@ -313,8 +313,7 @@ class DocumentLayouter {
     const Fixed w = geo_.body_width();
     const bool recto = !L_.page.facing || page % 2 == 0;
     auto place = [&](const style::Furniture& f, Fixed baseline_y, bool is_header) {
-      if (!f.enabled || (f.skip_first && page == front_pages && !is_header && false)) return;
-      if (f.skip_first && body_page == 0) return;
+      if (!f.enabled || (f.skip_first && body_page == 0)) return;
       if (is_header && bp.chapter_starts && L_.page.facing) return;  // chapter openings stay clean
       const auto st = L_.block({f.style_name, {}, {}, doc_.lang, 0});
       const Fixed top = baseline_y - baseline_in_box(ctx, st);
