@@ -42,6 +42,14 @@ void header(std::ostringstream& o, const char* name, const char* type, const cha
   o << "# HELP " << name << ' ' << help << "\n# TYPE " << name << ' ' << type << "\n";
 }
 
+// One unlabelled sample with its HELP and TYPE lines: the name is written
+// once, so the header and the value cannot drift apart.
+template <typename T>
+void scalar(std::ostringstream& o, const char* name, const char* type, const char* help, const T& value) {
+  header(o, name, type, help);
+  o << name << ' ' << value << "\n";
+}
+
 }  // namespace
 
 std::string Metrics::prometheus(const Gauges& g) const {
@@ -59,45 +67,27 @@ std::string Metrics::prometheus(const Gauges& g) const {
   o << "emnpub_render_duration_seconds_bucket{le=\"+Inf\"} " << renders_ << "\n";
   o << "emnpub_render_duration_seconds_sum " << num(render_seconds_) << "\n";
   o << "emnpub_render_duration_seconds_count " << renders_ << "\n";
-  header(o, "emnpub_render_pages_total", "counter", "Pages rendered.");
-  o << "emnpub_render_pages_total " << pages_ << "\n";
-  header(o, "emnpub_render_bytes_total", "counter", "PDF bytes rendered.");
-  o << "emnpub_render_bytes_total " << bytes_ << "\n";
+  scalar(o, "emnpub_render_pages_total", "counter", "Pages rendered.", pages_);
+  scalar(o, "emnpub_render_bytes_total", "counter", "PDF bytes rendered.", bytes_);
   header(o, "emnpub_document_errors_total", "counter",
          "Refused documents by the kind of problem that decided the status.");
   for (const auto& [kind, n] : errors_)
     o << "emnpub_document_errors_total{kind=\"" << kind_name(kind) << "\"} " << n << "\n";
-  header(o, "emnpub_queue_depth", "gauge", "Jobs waiting for a worker.");
-  o << "emnpub_queue_depth " << g.queue_depth << "\n";
-  header(o, "emnpub_queue_capacity", "gauge", "Jobs allowed to wait.");
-  o << "emnpub_queue_capacity " << g.queue_capacity << "\n";
-  header(o, "emnpub_workers", "gauge", "Worker threads.");
-  o << "emnpub_workers " << g.workers << "\n";
-  header(o, "emnpub_renders_in_flight", "gauge", "Jobs (render or validate) running on a worker.");
-  o << "emnpub_renders_in_flight " << g.renders_in_flight << "\n";
-  header(o, "emnpub_http_requests_in_flight", "gauge", "HTTP requests being handled.");
-  o << "emnpub_http_requests_in_flight " << g.http_in_flight << "\n";
-  header(o, "emnpub_layout_reloads_total", "counter", "Layouts reloaded after their files changed.");
-  o << "emnpub_layout_reloads_total " << g.layout_reloads << "\n";
-  header(o, "emnpub_layouts_with_problems", "gauge",
-         "Layouts whose last load failed (a previous version serves, if there is one).");
-  o << "emnpub_layouts_with_problems " << g.layouts_with_problems << "\n";
-  header(o, "emnpub_cache_bytes", "gauge", "PDF bytes in the render cache.");
-  o << "emnpub_cache_bytes " << g.cache_bytes << "\n";
-  header(o, "emnpub_cache_entries", "gauge", "PDFs in the render cache.");
-  o << "emnpub_cache_entries " << g.cache_entries << "\n";
-  header(o, "emnpub_cache_hits_total", "counter", "Renders answered from the cache.");
-  o << "emnpub_cache_hits_total " << g.cache_hits << "\n";
-  header(o, "emnpub_cache_misses_total", "counter", "Cache lookups that found nothing.");
-  o << "emnpub_cache_misses_total " << g.cache_misses << "\n";
-  header(o, "emnpub_cache_evictions_total", "counter", "PDFs evicted from the cache.");
-  o << "emnpub_cache_evictions_total " << g.cache_evictions << "\n";
-  header(o, "emnpub_buffered_request_bytes", "gauge", "Request body bytes held in memory.");
-  o << "emnpub_buffered_request_bytes " << g.buffered_bytes << "\n";
-  header(o, "emnpub_draining", "gauge", "1 while shutting down.");
-  o << "emnpub_draining " << (g.draining ? 1 : 0) << "\n";
-  header(o, "process_resident_memory_bytes", "gauge", "Resident memory size in bytes.");
-  o << "process_resident_memory_bytes " << resident_bytes() << "\n";
+  scalar(o, "emnpub_queue_depth", "gauge", "Jobs waiting for a worker.", g.queue_depth);
+  scalar(o, "emnpub_queue_capacity", "gauge", "Jobs allowed to wait.", g.queue_capacity);
+  scalar(o, "emnpub_workers", "gauge", "Worker threads.", g.workers);
+  scalar(o, "emnpub_renders_in_flight", "gauge", "Jobs (render or validate) running on a worker.", g.renders_in_flight);
+  scalar(o, "emnpub_http_requests_in_flight", "gauge", "HTTP requests being handled.", g.http_in_flight);
+  scalar(o, "emnpub_layout_reloads_total", "counter", "Layouts reloaded after their files changed.", g.layout_reloads);
+  scalar(o, "emnpub_layouts_with_problems", "gauge", "Layouts whose last load failed (a previous version serves, if there is one).", g.layouts_with_problems);
+  scalar(o, "emnpub_cache_bytes", "gauge", "PDF bytes in the render cache.", g.cache_bytes);
+  scalar(o, "emnpub_cache_entries", "gauge", "PDFs in the render cache.", g.cache_entries);
+  scalar(o, "emnpub_cache_hits_total", "counter", "Renders answered from the cache.", g.cache_hits);
+  scalar(o, "emnpub_cache_misses_total", "counter", "Cache lookups that found nothing.", g.cache_misses);
+  scalar(o, "emnpub_cache_evictions_total", "counter", "PDFs evicted from the cache.", g.cache_evictions);
+  scalar(o, "emnpub_buffered_request_bytes", "gauge", "Request body bytes held in memory.", g.buffered_bytes);
+  scalar(o, "emnpub_draining", "gauge", "1 while shutting down.", (g.draining ? 1 : 0));
+  scalar(o, "process_resident_memory_bytes", "gauge", "Resident memory size in bytes.", resident_bytes());
   return o.str();
 }
 
