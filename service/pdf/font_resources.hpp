@@ -38,9 +38,11 @@ class PdfFont {
   // `text`; false means the caller must wrap them in ActualText.
   bool map_cluster(std::span<const uint32_t> logical_gids, std::u32string_view text);
 
+  // True when the font's GDEF classes gid as a combining mark.
+  bool is_mark_glyph(uint32_t gid) const;
+
  private:
   bool assign(uint32_t gid, std::u32string_view text);  // true if gid maps to text
-  bool is_mark_glyph(uint32_t gid) const;
 
   text::FontRef face_;
   std::string resource_name_;

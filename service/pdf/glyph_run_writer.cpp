@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <hb.h>
+
 #include "common/units.hpp"
 #include "pdf/number_format.hpp"
 #include "pdf/unicode_text.hpp"
@@ -77,6 +79,38 @@ class TjWriter {
   bool in_hex_ = false;
 };
 
+constexpr char32_t kRightToLeftMark = 0x200F;
+
+// A letter of a right-to-left script, as text extractors class them.
+bool is_rtl_letter(char32_t c) {
+  hb_unicode_funcs_t* ucd = hb_unicode_funcs_get_default();
+  const auto cat = hb_unicode_general_category(ucd, c);
+  if (cat != HB_UNICODE_GENERAL_CATEGORY_OTHER_LETTER &&
+      cat != HB_UNICODE_GENERAL_CATEGORY_MODIFIER_LETTER)
+    return false;
+  return hb_script_get_horizontal_direction(hb_unicode_script(ucd, c)) == HB_DIRECTION_RTL;
+}
+
+// Whether, scanning left from cluster `cl` in the run, a right-to-left
+// letter comes before a left-to-right letter or a digit. Runs start fresh:
+// what an earlier run drew is not known here, so the answer is then no.
+bool rtl_letter_before(const layout::GlyphRun& run, const layout::GlyphCluster* cl) {
+  hb_unicode_funcs_t* ucd = hb_unicode_funcs_get_default();
+  for (const layout::GlyphCluster* p = cl; p != run.clusters.data();) {
+    --p;
+    const std::u32string t = utf8_to_utf32(p->text);
+    for (auto c = t.rbegin(); c != t.rend(); ++c) {
+      if (is_rtl_letter(*c)) return true;
+      const auto cat = hb_unicode_general_category(ucd, *c);
+      if (cat == HB_UNICODE_GENERAL_CATEGORY_DECIMAL_NUMBER ||
+          cat == HB_UNICODE_GENERAL_CATEGORY_LOWERCASE_LETTER ||
+          cat == HB_UNICODE_GENERAL_CATEGORY_UPPERCASE_LETTER)
+        return false;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void write_glyph_run(ContentStream& cs, MarkedContent& marked, PdfFont& font,
@@ -101,6 +135,7 @@ void write_glyph_run(ContentStream& cs, MarkedContent& marked, PdfFont& font,
   std::vector<std::u32string> spans;  // ActualText per span id
   uint32_t next = 0;                  // glyphs before it are planned
   std::vector<uint32_t> gids;         // one cluster's glyph ids, logical order
+  std::vector<uint32_t> marks_apart;
   auto plain_until = [&](uint32_t end) {
     for (; next < end; ++next) plan.push_back({next, -1});
   };
@@ -123,34 +158,61 @@ void write_glyph_run(ContentStream& cs, MarkedContent& marked, PdfFont& font,
     if (run.rtl) std::reverse(gids.begin(), gids.end());
     std::u32string text = utf8_to_utf32(cl.text);
     const bool exact = font.map_cluster(gids, text);
-    // Text extractors put a raised or lowered glyph (an Arabic haraka) on a
-    // baseline of its own and split the word there: such clusters copy
-    // through ActualText too.
-    if (exact && !(offset && cl.glyph_count > 1)) {
+    // Extractors order a line's characters by where their glyphs start and
+    // put a glyph off the baseline (a raised haraka) on a line of its own.
+    // A mark sits over its letter, so it starts right of the letter's start:
+    // read right to left, it would come before its letter. Such clusters
+    // copy through ActualText: raised or lowered marks anywhere, and any
+    // right-to-left cluster of more than one glyph.
+    const bool multi = cl.glyph_count > 1;
+    if (exact && !(multi && (offset || run.rtl))) {
       plain_until(end);
       continue;
     }
-    // Extractors place a span's text where its first glyph starts and end
-    // it where its last glyph ends. So the cluster's text goes on a span of
-    // its glyphs on the baseline, and glyphs off the baseline follow in a
-    // span of their own that copies as nothing.
+    // poppler and pdf.js read a span's text as if laid out left to right
+    // across its glyphs and then reverse right-to-left runs as a whole, so
+    // a logical "letter + harakat" would come back as "harakat + letter".
+    // In a right-to-left run the span's text is therefore given in visual
+    // order, which those readers turn back into the logical text.
+    if (run.rtl && text.size() > 1) {
+      std::reverse(text.begin(), text.end());
+      // A mark is no right-to-left letter to those readers: with no such
+      // letter left of it on the line (since the last left-to-right letter
+      // or digit), it is read with the left-to-right text before it. A
+      // right-to-left mark (invisible, ignored by search) keeps it in its
+      // word.
+      if (!is_rtl_letter(text.front()) && !rtl_letter_before(run, &cl))
+        text.insert(text.begin(), kRightToLeftMark);
+    }
     const int text_span = static_cast<int>(spans.size());
     spans.push_back(std::move(text));
-    int mark_span = text_span;
-    bool any_on_baseline = false;
-    for (uint32_t i = cl.first_glyph; i < end; ++i)
-      any_on_baseline = any_on_baseline || run.glyphs[i].y == 0;
-    if (offset && any_on_baseline) {
-      mark_span = static_cast<int>(spans.size());
-      spans.emplace_back();
+    // The span's text goes where its first glyph starts and ends where its
+    // last one ends, so it holds the cluster's letters; marks (off the
+    // baseline, or any mark in a right-to-left run) are drawn separately.
+    auto is_mark = [&](uint32_t i) {
+      return run.glyphs[i].y != 0 || (run.rtl && font.is_mark_glyph(run.glyphs[i].gid));
+    };
+    bool any_letter = false;
+    for (uint32_t i = cl.first_glyph; i < end; ++i) any_letter = any_letter || !is_mark(i);
+    for (uint32_t i = cl.first_glyph; i < end; ++i) {
+      if (!any_letter || !is_mark(i))
+        plan.push_back({i, text_span});
+      else
+        marks_apart.push_back(i);
     }
-    for (uint32_t i = cl.first_glyph; i < end; ++i)
-      if (run.glyphs[i].y == 0 || !any_on_baseline) plan.push_back({i, text_span});
-    for (uint32_t i = cl.first_glyph; i < end; ++i)
-      if (run.glyphs[i].y != 0 && any_on_baseline) plan.push_back({i, mark_span});
     next = end;
   }
   plain_until(static_cast<uint32_t>(n));
+  // Marks drawn apart copy as nothing (their cluster's span has the text).
+  // They are drawn last, in one span: an extractor that meets a glyph on
+  // another baseline or behind the pen ends the word there, and one break
+  // after the run is harmless where one after every vowelled letter splits
+  // words.
+  if (!marks_apart.empty()) {
+    const int mark_span = static_cast<int>(spans.size());
+    spans.emplace_back();
+    for (uint32_t i : marks_apart) plan.push_back({i, mark_span});
+  }
 
   cs.set_fill_color(run.color);
   marked.begin_item(run.tag);

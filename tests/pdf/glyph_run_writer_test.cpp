@@ -125,22 +125,28 @@ TEST(GlyphRunWriter, BaseAndMarksMapOneToOne) {
   EXPECT_EQ(w.font->glyphs().at(run.glyphs[1].gid).width_centi, 0);
 }
 
-TEST(GlyphRunWriter, RaisedMarksInRightToLeftClustersGoAfterTheirBase) {
+TEST(GlyphRunWriter, RightToLeftClustersCopyInVisualOrderWithMarksDrawnLast) {
   ShapeOptions ar;
   ar.direction = HB_DIRECTION_RTL;
   ar.script = "Arab";
   ar.lang = "ar";
-  const layout::GlyphRun run = shape("بَ", font(kNaskh), 20, 0, 0, ar);  // beh + fatha
-  ASSERT_EQ(run.glyphs.size(), 2u);
+  const layout::GlyphRun run = shape("بَب بَ", font(kNaskh), 20, 0, 0, ar);
   const Written w = write_runs({run});
-  // The base carries the cluster text; the raised fatha follows it in a
-  // span that copies as nothing, so extractors keep the word whole.
-  const size_t text_span = w.content.find("/Span <</ActualText <FEFF0628064E>>> BDC");
-  const size_t mark_span = w.content.find("/Span <</ActualText <FEFF>>> BDC");
-  ASSERT_NE(text_span, std::string::npos) << w.content;
-  ASSERT_NE(mark_span, std::string::npos) << w.content;
-  EXPECT_LT(text_span, mark_span);
-  EXPECT_NE(w.content.find(" Ts\n", mark_span), std::string::npos);
+  // Extractors reverse right-to-left text as a whole, so a cluster's text is
+  // given in visual order: fatha before beh. The leftmost word ends in a
+  // fatha with no Arabic letter left of it, so a right-to-left mark leads;
+  // the rightmost word's fatha has letters to its left and needs none.
+  const size_t left = w.content.find("/Span <</ActualText <FEFF200F064E0628>>> BDC");
+  const size_t right = w.content.find("/Span <</ActualText <FEFF064E0628>>> BDC");
+  const size_t marks = w.content.find("/Span <</ActualText <FEFF>>> BDC");
+  ASSERT_NE(left, std::string::npos) << w.content;
+  ASSERT_NE(right, std::string::npos) << w.content;
+  ASSERT_NE(marks, std::string::npos) << w.content;
+  // Both fathas are drawn after every letter, raised, in one silent span.
+  EXPECT_LT(left, right);
+  EXPECT_LT(right, marks);
+  EXPECT_EQ(w.content.find("/Span <</ActualText <FEFF>>> BDC", marks + 1), std::string::npos);
+  EXPECT_NE(w.content.find(" Ts\n", marks), std::string::npos);
 }
 
 TEST(GlyphRunWriter, RejectsBrokenRuns) {
