@@ -484,6 +484,10 @@ void BlockBuilder::deflist(const Block& b, int level, bool annex, std::vector<in
 void BlockBuilder::figure(const Block& b) {
   const auto fs = ctx_.L.block({"figure", b.cls, {}, b.lang, 0});
   const auto cs = ctx_.L.block({"caption", b.cls, "figure", b.lang, 0});
+  if (fs.span_all && !spanning_ && ctx_.full_measure > width_) {
+    spanning([&](BlockBuilder& wb) { wb.figure(b); });
+    return;
+  }
   space(fs.space_before);
   int first = -1;
   const ImageData* img = nullptr;

@@ -35,10 +35,25 @@ class BlockBuilder {
   void table(const model::Block& b);
   void figure(const model::Block& b);
 
+  // Sets a block across every column into out_, items marked wide.
+  template <class F>
+  void spanning(F&& build);
+
   LayoutContext& ctx_;
   std::vector<VItem>& out_;
   Fixed indent_, width_;
+  bool spanning_ = false;  // already set across every column
 };
+
+template <class F>
+void BlockBuilder::spanning(F&& build) {
+  std::vector<VItem> wide;
+  BlockBuilder wb(ctx_, wide, 0, ctx_.full_measure);
+  wb.spanning_ = true;
+  build(wb);
+  for (auto& it : wide) it.wide = true;
+  for (auto& it : wide) out_.push_back(std::move(it));
+}
 
 // Stacks a vertical list into one unbreakable box (glue kept as space).
 VItem stack_box(std::vector<VItem>&& items);

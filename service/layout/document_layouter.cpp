@@ -104,6 +104,7 @@ class DocumentLayouter {
     for (auto& [id, t] : ctx.targets)
       if (auto it = known.find(id); it != known.end()) { t.page = it->second.first; t.page_label = it->second.second; }
     ctx.measure = geo_.column_width();
+    ctx.full_measure = geo_.body_width();
     ctx.max_figure_height = geo_.body_height() * 3 / 5;
     ctx.images = images_;
     const std::string& lang = doc_.lang;
@@ -177,6 +178,17 @@ class DocumentLayouter {
       fn.height += fs.space_after;
       ctx.footnotes.push_back(std::move(fn));
     }
+    // Set above the part of a footnote continued from the previous page.
+    VItem continued;
+    {
+      std::vector<VItem> lines;
+      BlockBuilder lb(ctx, lines, 0, ctx.measure);
+      const auto base = span_style_for(fs, lang);
+      std::vector<text::TextSpan> spans{
+          {"(" + style::localized(style::Text::Continued, lang) + ")", apply_inline(L_, base, "em"), -1, {}}};
+      lb.text(std::move(spans), fs, "Note");
+      continued = stack_box(std::move(lines));
+    }
 
     // Table of contents (reports): front matter after the imprint, set with
     // the page numbers of the previous pass; the body starts on a recto.
@@ -213,6 +225,8 @@ class DocumentLayouter {
     cfg.footnote_gap = fs.space_before > 0 ? fs.space_before : 8 * kPt;
     cfg.footnote_sep_width = geo_.column_width() / 3;
     cfg.footnote_sep_color = fs.rule_color;
+    cfg.continued_label = &continued;
+    cfg.band_gap = L_.block({"table", {}, {}, lang, 0}).space_before + 4 * kPt;
     cfg.max_pages = limits_.max_pages;
     PageBuildResult built = build_pages(std::move(items), cfg, doc_.source_name);
     if (!own_title_page && !built.pages.empty()) built.pages.front().drawing.append(std::move(cover), 0, 0);

@@ -76,6 +76,7 @@ struct LayoutContext {
   int struct_ids = 0;
   size_t glyphs = 0;
   Fixed measure = 0;                            // column width
+  Fixed full_measure = 0;                       // all columns and gaps (spanning blocks)
   Fixed max_figure_height = 0;                  // figures taller are scaled down
   const ImageStore* images = nullptr;
   std::map<std::vector<int>, int> section_counts;  // numbered siblings per parent

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/diagnostics.hpp"
+#include "layout/column_filler.hpp"
 
 namespace emnpub::layout {
 
@@ -10,129 +11,38 @@ namespace {
 
 using K = VItem::Kind;
 
-struct FrameState {
-  std::vector<size_t> placed;     // item indices in this frame
-  Fixed used = 0;
-  std::vector<int> notes;         // footnote ids, in order
-  Fixed notes_h = 0;              // footnote block height incl. separator
-};
+// Balanced columns are searched to this precision.
+constexpr Fixed kBalanceStep = kPt / 4;
 
-Fixed notes_height(const std::vector<int>& notes, const PageBuilderConfig& cfg) {
-  if (notes.empty()) return 0;
-  Fixed h = cfg.footnote_gap;
-  for (int n : notes) h += (*cfg.footnotes)[static_cast<size_t>(n)].height;
-  return h;
-}
-
-bool legal_break(const std::vector<VItem>& items, size_t k, size_t first) {
-  if (k <= first) return false;
-  const VItem& it = items[k];
-  if (it.kind == K::Penalty) return it.penalty < kInf;
-  if (it.kind == K::Glue) return items[k - 1].kind == K::Box;
-  return false;
-}
-
-}  // namespace
-
-PageBuildResult build_pages(std::vector<VItem>&& items, const PageBuilderConfig& cfg,
-                            const std::string& source_name) {
-  PageBuildResult res;
-  const size_t n = items.size();
-  size_t i = 0;
+struct Placement {
+  PageBuildResult& res;
+  std::vector<VItem>& items;
+  const PageBuilderConfig& cfg;
+  std::string running;  // chapter title in force
   int page = 0;
-  std::vector<Frame> frames = cfg.frames(0);
-  size_t frame_idx = 0;
-  std::string running;
-  bool want_recto = false;
-  res.pages.emplace_back();
 
-  auto next_frame = [&] {
-    if (++frame_idx >= frames.size()) {
-      ++page;
-      if (page >= cfg.max_pages) {
-        Diagnostics d;
-        d.error(DiagKind::Limit, source_name, {}, "the document would need more than " +
-                std::to_string(cfg.max_pages) + " pages, the limit for one request");
-        throw DocumentRefused(std::move(d));
+  void footnote_lines(Drawing& d, const Footnote& fn, size_t from, size_t to, Fixed x, Fixed& y) {
+    for (size_t k = from; k < to && k < fn.lines.size(); ++k) {
+      const VItem& l = fn.lines[k];
+      if (l.kind == K::Box) {
+        Drawing copy = l.drawing;
+        d.append(std::move(copy), x, y);
       }
-      frames = cfg.frames(page);
-      frame_idx = 0;
-      res.pages.emplace_back();
-      res.pages.back().running_title = running;
+      if (l.kind != K::Penalty) y += l.height;
     }
-  };
+  }
 
-  while (i < n) {
-    const Frame fr = frames[frame_idx];
-    FrameState st;
-    // Discardable items at the top of a frame go.
-    while (i < n && items[i].kind != K::Box) ++i;
-    if (i >= n) break;
-    bool repeat = false;
-    Fixed header_h = 0;
-    const int rh = items[i].repeat_header;
-    if (rh >= 0 && cfg.table_headers && static_cast<size_t>(rh) < cfg.table_headers->size()) {
-      repeat = true;
-      header_h = (*cfg.table_headers)[static_cast<size_t>(rh)].height;
-      st.used = header_h;
-    }
-    const size_t first = i;
-    while (i < n) {
-      VItem& it = items[i];
-      if (it.kind == K::Penalty) {
-        if (it.penalty <= -kInf && !st.placed.empty()) {
-          want_recto = it.recto;
-          ++i;
-          break;
-        }
-        st.placed.push_back(i++);
-        continue;
-      }
-      if (it.kind == K::Glue) {
-        if (st.used + it.height + st.notes_h > fr.height) { ++i; break; }  // break at this glue
-        st.placed.push_back(i);
-        st.used += it.height;
-        ++i;
-        continue;
-      }
-      // A box: does it fit with its footnotes?
-      std::vector<int> notes = st.notes;
-      for (int f : it.footnotes)
-        if (std::find(notes.begin(), notes.end(), f) == notes.end()) notes.push_back(f);
-      const Fixed nh = notes_height(notes, cfg);
-      const bool any_box = std::any_of(st.placed.begin(), st.placed.end(),
-                                       [&](size_t k) { return items[k].kind == K::Box; });
-      if (st.used + it.height + nh <= fr.height || !any_box) {
-        st.placed.push_back(i);
-        st.used += it.height;
-        st.notes = std::move(notes);
-        st.notes_h = nh;
-        ++i;
-        continue;
-      }
-      // Does not fit: back up to the last legal breakpoint in this frame.
-      size_t b = st.placed.size();
-      while (b > 0 && !legal_break(items, st.placed[b - 1], first)) --b;
-      if (b > 0) {
-        const size_t brk = st.placed[b - 1];
-        st.placed.resize(b - 1);
-        i = brk + 1;
-      }
-      // else: break right before this box.
-      break;
-    }
-    // Emit the frame.
+  // Draws a column's content from `top` and its footnotes ending at
+  // `notes_bottom`; the content's drawings are moved out of the list.
+  void column(const ColumnFill& f, Fixed x, Fixed width, Fixed top, Fixed notes_bottom) {
     BuiltPage& pg = res.pages.back();
-    Fixed y = fr.top;
-    if (repeat) {
-      VItem copy = (*cfg.table_headers)[static_cast<size_t>(rh)];
-      pg.drawing.append(std::move(copy.drawing), fr.x, y);
-      y += header_h;
+    Fixed y = top;
+    if (f.header >= 0) {
+      VItem copy = (*cfg.table_headers)[static_cast<size_t>(f.header)];
+      pg.drawing.append(std::move(copy.drawing), x, y);
+      y += copy.height;
     }
-    // Trailing discardables don't count.
-    while (!st.placed.empty() && items[st.placed.back()].kind != K::Box) st.placed.pop_back();
-    std::vector<int> notes;
-    for (size_t k : st.placed) {
+    for (size_t k : f.placed) {
       VItem& it = items[k];
       if (it.kind != K::Box) {
         if (it.kind == K::Glue) y += it.height;
@@ -145,40 +55,186 @@ PageBuildResult build_pages(std::vector<VItem>&& items, const PageBuilderConfig&
         if (!pg.chapter_starts) pg.running_title = running;
         pg.chapter_starts = true;
       }
-      for (int f : it.footnotes)
-        if (std::find(notes.begin(), notes.end(), f) == notes.end()) notes.push_back(f);
-      pg.drawing.append(std::move(it.drawing), fr.x, y);
+      pg.drawing.append(std::move(it.drawing), x, y);
       y += it.height;
       it.drawing = Drawing{};  // release as soon as placed
     }
     if (!pg.chapter_starts) pg.running_title = running;
-    if (!notes.empty()) {
-      const Fixed nh = notes_height(notes, cfg);
-      Fixed ny = fr.top + fr.height - nh;
-      Line sep;
-      sep.x1 = fr.x;
-      sep.x2 = fr.x + std::min(cfg.footnote_sep_width, fr.width);
-      sep.y1 = sep.y2 = ny + cfg.footnote_gap / 2;
-      sep.color = cfg.footnote_sep_color;
-      sep.width = kPt / 2;
-      pg.drawing.lines.push_back(sep);
-      ny += cfg.footnote_gap;
-      for (int f : notes) {
-        Footnote fn = (*cfg.footnotes)[static_cast<size_t>(f)];
-        for (auto& l : fn.lines) {
-          if (l.kind == K::Box) pg.drawing.append(std::move(l.drawing), fr.x, ny);
-          ny += l.height;
+    if (f.notes_h <= 0 || !cfg.footnotes) return;
+
+    Fixed ny = notes_bottom - f.notes_h;
+    // A continued note gets a rule across the column (as in book
+    // typography), a note that starts here the short one.
+    Line sep;
+    sep.x1 = x;
+    sep.x2 = x + (f.carried_in.active() ? width : std::min(cfg.footnote_sep_width, width));
+    sep.y1 = sep.y2 = ny + cfg.footnote_gap / 2;
+    sep.color = cfg.footnote_sep_color;
+    sep.width = kPt / 2;
+    pg.drawing.lines.push_back(sep);
+    ny += cfg.footnote_gap;
+    const auto& notes = *cfg.footnotes;
+    if (f.carried_in.active()) {
+      const Footnote& fn = notes[static_cast<size_t>(f.carried_in.note)];
+      if (cfg.continued_label) {
+        Drawing label = cfg.continued_label->drawing;
+        pg.drawing.append(std::move(label), x, ny);
+        ny += cfg.continued_label->height;
+      }
+      footnote_lines(pg.drawing, fn, f.carried_in.line, f.carried_end, x, ny);
+      if (f.carried_end >= fn.lines.size()) ny += fn.height - note_lines_height(fn, 0, fn.lines.size());
+    }
+    for (int id : f.notes) {
+      const Footnote& fn = notes[static_cast<size_t>(id)];
+      footnote_lines(pg.drawing, fn, 0, fn.lines.size(), x, ny);
+      ny += fn.height - note_lines_height(fn, 0, fn.lines.size());
+    }
+    if (f.split_note >= 0)
+      footnote_lines(pg.drawing, notes[static_cast<size_t>(f.split_note)], 0, f.split_end, x, ny);
+  }
+};
+
+// Up to `columns` columns of one band, each filled from where the previous
+// one stopped, until the content stops (end, forced break, spanning item).
+std::vector<ColumnFill> fill_band(const std::vector<VItem>& items, size_t i, size_t columns, Fixed content_h,
+                                  Fixed total_h, NoteCarry carry, FillMode mode, bool must_place,
+                                  const PageBuilderConfig& cfg) {
+  std::vector<ColumnFill> out;
+  for (size_t c = 0; c < columns; ++c) {
+    ColumnFill f = fill_column(items, i, content_h, total_h, carry, mode, must_place, cfg);
+    const bool empty = f.placed.empty() && !f.carried_in.active();
+    i = f.next;
+    carry = f.carry_out;
+    const bool stop = f.stopped() || empty;
+    out.push_back(std::move(f));
+    if (stop || i >= items.size()) break;
+  }
+  return out;
+}
+
+bool same_stop(const ColumnFill& a, const ColumnFill& b) {
+  return a.next == b.next && a.forced == b.forced && a.at_wide == b.at_wide && a.at_end == b.at_end &&
+         a.carry_out.note == b.carry_out.note && a.carry_out.line == b.carry_out.line;
+}
+
+}  // namespace
+
+PageBuildResult build_pages(std::vector<VItem>&& items, const PageBuilderConfig& cfg,
+                            const std::string& source_name) {
+  PageBuildResult res;
+  Placement out{res, items, cfg, {}, 0};
+  const size_t n = items.size();
+  size_t i = 0;
+  NoteCarry carry;
+  bool want_recto = false;
+  res.pages.emplace_back();
+
+  auto new_page = [&] {
+    ++out.page;
+    if (out.page >= cfg.max_pages) {
+      Diagnostics d;
+      d.error(DiagKind::Limit, source_name, {}, "the document would need more than " +
+              std::to_string(cfg.max_pages) + " pages, the limit for one request");
+      throw DocumentRefused(std::move(d));
+    }
+    res.pages.emplace_back();
+    res.pages.back().running_title = out.running;
+  };
+
+  auto more = [&] {
+    size_t k = i;
+    while (k < n && items[k].kind != K::Box) ++k;
+    return k < n || carry.active();
+  };
+
+  while (more()) {
+    const std::vector<Frame> frames = cfg.frames(out.page);
+    const size_t ncol = frames.size();
+    const Fixed page_top = frames.front().top;
+    const Fixed bottom = frames.front().top + frames.front().height;
+    const Fixed full_x = frames.front().x;
+    const Fixed full_w = frames.back().x + frames.back().width - full_x;
+    Fixed band_top = page_top;
+    bool page_done = false;
+    while (!page_done && more()) {
+      const bool at_top = band_top == page_top;
+      const Fixed h = bottom - band_top;
+      size_t k = i;
+      while (k < n && items[k].kind != K::Box) ++k;
+      const bool wide_next = ncol > 1 && k < n && items[k].wide;
+      if (wide_next) {
+        // Items spanning every column, e.g. a statistics table.
+        ColumnFill f = fill_column(items, i, h, h, carry, FillMode::Wide, at_top, cfg);
+        if (f.placed.empty()) { page_done = true; break; }
+        // Below it, more columns: its notes go right under it.
+        const Fixed notes_bottom = f.at_narrow ? band_top + f.used + f.notes_h : bottom;
+        out.column(f, full_x, full_w, band_top, notes_bottom);
+        i = f.next;
+        carry = f.carry_out;
+        if (f.forced) { want_recto = f.recto; page_done = true; }
+        else if (f.at_narrow) band_top = notes_bottom + cfg.band_gap;
+        else page_done = true;
+        if (band_top >= bottom) page_done = true;
+        continue;
+      }
+      const FillMode mode = ncol > 1 ? FillMode::Columns : FillMode::Single;
+      std::vector<ColumnFill> fills = fill_band(items, i, ncol, h, h, carry, mode, at_top, cfg);
+      if (fills.empty() || (fills.front().placed.empty() && !fills.front().carried_in.active())) {
+        page_done = true;
+        break;
+      }
+      const ColumnFill& last = fills.back();
+      const bool ends_here = last.forced || last.at_wide || last.at_end;
+      Fixed content_h = h;
+      // Where the columns' content ends on this page, balance them: the
+      // least height at which they still hold the same content. Above a
+      // spanning band their notes stay within that height.
+      if (ncol > 1 && ends_here) {
+        Fixed lo = 0, hi = h;
+        std::vector<ColumnFill> best = fills;
+        while (hi - lo > kBalanceStep) {
+          const Fixed mid = lo + (hi - lo) / 2;
+          std::vector<ColumnFill> trial =
+              fill_band(items, i, ncol, mid, last.at_wide ? mid : h, carry, mode, at_top, cfg);
+          if (!trial.empty() && same_stop(trial.back(), last)) {
+            hi = mid;
+            best = std::move(trial);
+          } else {
+            lo = mid;
+          }
         }
+        fills = std::move(best);
+        content_h = hi;
+      }
+      const bool above_wide = fills.back().at_wide;
+      if (above_wide) {
+        // The band is as tall as its tallest column (an overfull box may
+        // exceed the balanced height), notes included.
+        content_h = 0;
+        for (const auto& f : fills) content_h = std::max(content_h, f.used + f.notes_h);
+      }
+      for (size_t c = 0; c < fills.size(); ++c) {
+        const Fixed notes_bottom = above_wide ? band_top + content_h : bottom;
+        out.column(fills[c], frames[c].x, frames[c].width, band_top, notes_bottom);
+      }
+      i = fills.back().next;
+      carry = fills.back().carry_out;
+      if (fills.back().forced) {
+        want_recto = fills.back().recto;
+        page_done = true;
+      } else if (above_wide) {
+        band_top += content_h + cfg.band_gap;
+        if (band_top >= bottom) page_done = true;
+      } else {
+        page_done = true;
       }
     }
-    if (i < n) {
-      next_frame();
-      // A chapter that must open on a right-hand page: leave a verso blank.
-      if (want_recto && frame_idx == 0 && cfg.is_recto && !cfg.is_recto(page)) {
-        res.pages.back().blank = true;
-        frame_idx = frames.size() - 1;
-        next_frame();
-      }
+    if (!more()) break;
+    new_page();
+    // A chapter that must open on a right-hand page: leave a verso blank.
+    if (want_recto && cfg.is_recto && !cfg.is_recto(out.page)) {
+      res.pages.back().blank = true;
+      new_page();
     }
     want_recto = false;
   }

@@ -1,9 +1,16 @@
 #pragma once
-// Breaks a vertical list into frames (columns of pages). Greedy with
-// backtracking to the last legal breakpoint, as TeX's page builder: a break
-// may fall at glue that follows a box, or at a penalty below kInf; -kInf
-// forces one. Footnotes go to the bottom of the frame holding their
-// reference line; a frame that cannot hold a line and its notes breaks before.
+// Breaks a vertical list into pages. Each page is filled band by band: a
+// band of columns (one on single-column layouts), or a band of items that
+// span every column (wide tables on two-column bulletins). Column filling is
+// greedy with backtracking to the last legal breakpoint, as TeX's page
+// builder: a break may fall at glue that follows a box, or at a penalty below
+// kInf; -kInf forces one. Columns are balanced where their content ends on a
+// page (end of the flow, a forced break, a wide band below them).
+//
+// Footnotes go to the bottom of the column holding their reference line; a
+// note too long for the space left starts there and continues on the next
+// column under a "continued" label, so it is never separated from its
+// reference.
 #include <functional>
 #include <string>
 #include <vector>
@@ -51,6 +58,9 @@ struct PageBuilderConfig {
   Fixed footnote_gap = 0;         // space between body text and the separator
   Fixed footnote_sep_width = 0;   // separator rule length
   Color footnote_sep_color;
+  // Set above the continued part of a split footnote; may be empty.
+  const VItem* continued_label = nullptr;
+  Fixed band_gap = 0;             // space between a band of columns and a wide band
   int max_pages = 2000;
 };
 

@@ -47,6 +47,12 @@ void BlockBuilder::table(const Block& b) {
   const auto td = ctx_.L.block({"td", b.cls, {}, b.lang, 0});
   const auto tf = ctx_.L.block({"tfoot", b.cls, {}, b.lang, 0});
   const auto cs = ctx_.L.block({"caption", b.cls, "table", b.lang, 0});
+  // A table styled to span the columns of a multi-column page is set at the
+  // full measure, all its items marked wide.
+  if (ts.span_all && !spanning_ && ctx_.full_measure > width_) {
+    spanning([&](BlockBuilder& wb) { wb.table(b); });
+    return;
+  }
   space(ts.space_before);
 
   // Caption above the table, numbered, kept with it.

@@ -49,6 +49,7 @@ struct BlockStyle {
   std::string numbering;             // "1.1" style for sections, "" = none
   // Table specifics.
   bool zebra = false;
+  bool span_all = false;             // tables and figures: across every column
   Color zebra_color{0xF2, 0xF4, 0xF8};
 };
 

@@ -27,6 +27,7 @@ constexpr Row kRows[] = {
     {Text::Published, "Published", "Gepubliceerd", "Publié", "Veröffentlicht"},
     {Text::Period, "Period", "Periode", "Période", "Zeitraum"},
     {Text::Chapter, "Chapter", "Hoofdstuk", "Chapitre", "Kapitel"},
+    {Text::Continued, "continued", "vervolg", "suite", "Fortsetzung"},
 };
 
 int lang_index(std::string_view lang) {

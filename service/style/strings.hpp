@@ -8,7 +8,7 @@ namespace emnpub::style {
 
 enum class Text {
   Contents, Page, PageOf, Table, Figure, Notes, Summary, KeyPoints, Annex, See, Section,
-  OnPage, Disclaimer, Contact, Published, Period, Chapter,
+  OnPage, Disclaimer, Contact, Published, Period, Chapter, Continued,
 };
 
 std::string localized(Text what, std::string_view lang);

@@ -155,6 +155,11 @@ const std::vector<Def>& defs() {
          if (v != "none" && v != "1" && v != "1.1" && v != "A") return std::nullopt;
          return block_only([v](BlockStyle& s) { s.numbering = v == "none" ? "" : v; });
        }},
+      {"span", "column or all (tables and figures across every column of a multi-column page)",
+       [](const std::string& v, const PropertyContext&) -> std::optional<CompiledProperty> {
+         if (v != "column" && v != "all") return std::nullopt;
+         return block_only([x = v == "all"](BlockStyle& s) { s.span_all = x; });
+       }},
       {"zebra", "yes or no", [](const std::string& v, const PropertyContext&) { return bool_prop(v, &BlockStyle::zebra); }},
       {"zebra-color", "a colour", [](const std::string& v, const PropertyContext& c) { return color_prop(v, c, &BlockStyle::zebra_color); }},
   };

@@ -458,6 +458,7 @@ TEST(Cascade, EachPropertySetsBlockOrInlineStylesAsDocumented) {
       {"marker", "\xE2\x80\x93", true, false}, {"marker-color", "#000", true, false},
       {"marker-width", "14pt", true, false}, {"numbering", "1.1", true, false},
       {"zebra", "yes", true, false},        {"zebra-color", "#EEE", true, false},
+      {"span", "all", true, false},
   };
   const std::map<std::string, Color> colors;
   const std::map<std::string, std::string> roles{{"body", "Noto Serif"}};
