@@ -58,18 +58,48 @@ std::string expand(const std::string& tpl, const std::map<std::string, std::stri
 
 struct Geometry {
   const style::PageSpec& p;
-  // 0-based physical page index: even = recto (right-hand) when facing.
-  Fixed left(int page) const { return (p.facing && page % 2 == 1) ? p.margin_outer : p.margin_inner; }
+  const std::map<std::string, style::PageVariant>& variants;
+  int first_body = 0;  // physical index of the first body page
+
+  // The variant in force on a physical page (0-based; even = recto when
+  // facing): "first" on the first body page, else "left"/"right" on facing
+  // layouts. Blank pages hold no text; furniture() asks for "blank" itself.
+  const style::PageVariant* variant(int page) const {
+    auto find = [&](const char* name) -> const style::PageVariant* {
+      auto it = variants.find(name);
+      return it == variants.end() ? nullptr : &it->second;
+    };
+    if (page == first_body)
+      if (const auto* v = find("first")) return v;
+    if (p.facing) return find(page % 2 == 0 ? "right" : "left");
+    return nullptr;
+  }
+  Fixed margin_top(int page) const {
+    const auto* v = variant(page);
+    return v && v->margin_top ? *v->margin_top : p.margin_top;
+  }
+  Fixed margin_bottom(int page) const {
+    const auto* v = variant(page);
+    return v && v->margin_bottom ? *v->margin_bottom : p.margin_bottom;
+  }
+  Fixed left(int page) const {
+    const auto* v = variant(page);
+    const Fixed inner = v && v->margin_inner ? *v->margin_inner : p.margin_inner;
+    const Fixed outer = v && v->margin_outer ? *v->margin_outer : p.margin_outer;
+    return (p.facing && page % 2 == 1) ? outer : inner;
+  }
+  // Variants keep the text width (the layout loader checks it).
   Fixed body_width() const { return p.width - p.margin_inner - p.margin_outer; }
   Fixed body_height() const { return p.height - p.margin_top - p.margin_bottom; }
+  Fixed body_height(int page) const { return p.height - margin_top(page) - margin_bottom(page); }
   Fixed column_width() const {
     return (body_width() - (p.columns - 1) * p.column_gap) / p.columns;
   }
   std::vector<Frame> frames(int page, Fixed top_reserved) const {
     std::vector<Frame> f;
     for (int c = 0; c < p.columns; ++c)
-      f.push_back({left(page) + c * (column_width() + p.column_gap), p.margin_top + top_reserved,
-                   column_width(), body_height() - top_reserved});
+      f.push_back({left(page) + c * (column_width() + p.column_gap), margin_top(page) + top_reserved,
+                   column_width(), body_height(page) - top_reserved});
     return f;
   }
 };
@@ -80,7 +110,7 @@ class DocumentLayouter {
                    const text::HyphenatorCache& hyph, Diagnostics& warnings, const Limits& limits,
                    const ImageStore* images)
       : doc_(doc), L_(L), fonts_(fonts), hyph_(hyph), warnings_(warnings), limits_(limits), images_(images),
-        geo_{L.page}, setter_(fonts, hyph, shaper_) {}
+        geo_{L.page, L.variants}, setter_(fonts, hyph, shaper_) {}
 
   PagedDocument run() {
     // Pass 1 finds where every target lands; a second pass writes page
@@ -213,6 +243,7 @@ class DocumentLayouter {
       }
     }
 
+    geo_.first_body = front_pages;
     PageBuilderConfig cfg;
     cfg.frames = [&](int page) {
       const int physical = page + front_pages;
@@ -269,6 +300,7 @@ class DocumentLayouter {
       page.width = L_.page.width;
       page.height = L_.page.height;
       page.label = label_for(p, front_pages);
+      page.bleed = L_.page.bleed;
       to_page(std::move(bp.drawing), page, mark_at);
       out.pages.push_back(std::move(page));
     }
@@ -311,7 +343,15 @@ class DocumentLayouter {
   }
 
   void furniture(LayoutContext& ctx, BuiltPage& bp, int page, int front_pages, int total) {
-    if (page < front_pages || bp.blank) return;
+    if (page < front_pages) return;
+    // Page variants decide header and footer where they say so; blank
+    // pages have none unless their variant asks.
+    const style::PageVariant* variant = geo_.variant(page);
+    if (bp.blank) {
+      auto it = L_.variants.find("blank");
+      variant = it == L_.variants.end() ? nullptr : &it->second;
+      if (!variant) return;
+    }
     const int body_page = page - front_pages;
     std::map<std::string, std::string> vars{
         {"page", std::to_string(body_page + 1)},
@@ -327,8 +367,15 @@ class DocumentLayouter {
     const Fixed w = geo_.body_width();
     const bool recto = !L_.page.facing || page % 2 == 0;
     auto place = [&](const style::Furniture& f, Fixed baseline_y, bool is_header) {
-      if (!f.enabled || (f.skip_first && body_page == 0)) return;
-      if (is_header && bp.chapter_starts && L_.page.facing) return;  // chapter openings stay clean
+      if (!f.enabled) return;
+      const std::optional<bool> wanted = variant ? (is_header ? variant->header : variant->footer) : std::nullopt;
+      if (wanted) {
+        if (!*wanted) return;
+      } else {
+        if (bp.blank) return;
+        if (f.skip_first && body_page == 0) return;
+        if (is_header && bp.chapter_starts && L_.page.facing) return;  // chapter openings stay clean
+      }
       const auto st = L_.block({f.style_name, {}, {}, doc_.lang, 0});
       const Fixed top = baseline_y - baseline_in_box(ctx, st);
       // On facing pages, left and right slots mirror so page numbers sit outside.
@@ -348,8 +395,8 @@ class DocumentLayouter {
         bp.drawing.lines.push_back(l);
       }
     };
-    place(L_.header, L_.page.margin_top - L_.header.offset, true);
-    place(L_.footer, L_.page.height - L_.page.margin_bottom + L_.footer.offset, false);
+    place(L_.header, geo_.margin_top(page) - L_.header.offset, true);
+    place(L_.footer, L_.page.height - geo_.margin_bottom(page) + L_.footer.offset, false);
   }
 
   void build_cover(LayoutContext& ctx, Drawing& d, Fixed& height, bool own_page) {
@@ -361,11 +408,13 @@ class DocumentLayouter {
     if (L_.cover.band) {
       const Fixed band_h = own_page ? L_.cover.band_height * 2 : L_.cover.band_height;
       Rect band;
-      band.x = 0; band.y = 0; band.w = W; band.h = band_h;
+      // Colour that reaches the trim edge runs on into the bleed.
+      const Fixed b = L_.page.bleed;
+      band.x = -b; band.y = -b; band.w = W + 2 * b; band.h = band_h + b;
       band.fill_color = L_.cover.band_color;
       d.rects.push_back(band);
       Rect accent;
-      accent.x = 0; accent.y = band_h; accent.w = W; accent.h = 3 * kPt;
+      accent.x = -b; accent.y = band_h; accent.w = W + 2 * b; accent.h = 3 * kPt;
       accent.fill_color = L_.cover.accent;
       d.rects.push_back(accent);
       const auto wm = L_.block({"wordmark", {}, {}, lang, 0});

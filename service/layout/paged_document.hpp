@@ -62,7 +62,8 @@ struct Image {
 };
 
 struct Page {
-  Fixed width = 0, height = 0;
+  Fixed width = 0, height = 0;         // trimmed size
+  Fixed bleed = 0;                     // drawn area beyond the trim on every side
   std::string label;                   // page label as printed ("iii", "14")
   std::vector<Rect> rects;             // drawn first (backgrounds)
   std::vector<Polygon> polygons;

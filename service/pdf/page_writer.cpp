@@ -20,6 +20,21 @@ HPDF_Page PageWriter::write(const layout::Page& page, size_t index) {
   HPDF_Page p = doc.check_ptr(HPDF_AddPage(doc.get()), "adding " + where);
   doc.check(HPDF_Page_SetWidth(p, static_cast<HPDF_REAL>(to_pt(page.width))), "sizing " + where);
   doc.check(HPDF_Page_SetHeight(p, static_cast<HPDF_REAL>(to_pt(page.height))), "sizing " + where);
+  if (page.bleed > 0) {
+    // Printers trim to /TrimBox and print up to /BleedBox; viewers show the
+    // /CropBox, the trimmed page. The media grows around the trim so page
+    // coordinates (content, links, outline) stay those of the trimmed page.
+    auto box = [&](Fixed grow) {
+      HPDF_Array a = objs_.new_array();
+      for (const Fixed v : {-grow, -grow, page.width + grow, page.height + grow})
+        doc.check(HPDF_Array_AddReal(a, static_cast<HPDF_REAL>(to_pt(v))), "writing a page box");
+      return a;
+    };
+    objs_.add(p, "MediaBox", box(page.bleed));
+    objs_.add(p, "BleedBox", box(page.bleed));
+    objs_.add(p, "TrimBox", box(0));
+    objs_.add(p, "CropBox", box(0));
+  }
   auto* attr = static_cast<HPDF_PageAttr>(p->attr);
 
   ContentStream cs;

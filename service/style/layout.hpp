@@ -24,6 +24,16 @@ struct PageSpec {
   bool facing = false;               // inner/outer swap on left pages
   int columns = 1;
   Fixed column_gap = from_mm(8);
+  Fixed bleed = 0;                   // printed beyond the trim edge (PDF BleedBox)
+};
+
+// A variant of the page master for some pages: the first body page, left-
+// or right-hand pages of facing layouts, pages left blank before a chapter.
+// Text is set at one measure, so a variant may move the text area but not
+// change its width.
+struct PageVariant {
+  std::optional<Fixed> margin_top, margin_bottom, margin_inner, margin_outer;
+  std::optional<bool> header, footer;
 };
 
 // Header or footer: three slots with templates such as "{page}",
@@ -70,6 +80,7 @@ class Layout {
   std::string name;                  // inform, bulletin, report ...
   std::vector<std::string> files;    // layout file and brand file, for hashes
   PageSpec page;
+  std::map<std::string, PageVariant> variants;  // "first", "left", "right", "blank"
   Furniture header, footer;
   Cover cover;
   text::BreakTunables breaking;

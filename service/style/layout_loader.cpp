@@ -1,6 +1,8 @@
 // Reads a layout file and its brand file into a Layout, checking every
 // element, attribute and value; all problems are reported together, located.
 #include <algorithm>
+#include <cmath>
+#include <map>
 #include <filesystem>
 #include <tuple>
 
@@ -52,6 +54,7 @@ struct Loader {
   Diagnostics& d;
   std::string file;
   std::vector<PendingRule>* pending = nullptr;
+  std::map<std::string, SourcePos> variant_pos_;
 
   void error(SourcePos p, std::string msg) { d.error(DiagKind::Layout, file, std::move(p), std::move(msg)); }
 
@@ -93,7 +96,7 @@ struct Loader {
   }
 
   void page(const ConfigNode& n) {
-    check_attrs(n, {"size", "margin-top", "margin-bottom", "margin-inner", "margin-outer", "facing", "columns", "column-gap"});
+    check_attrs(n, {"size", "margin-top", "margin-bottom", "margin-inner", "margin-outer", "facing", "columns", "column-gap", "bleed"});
     if (auto v = n.get("size")) {
       if (*v == "A4") { L.page.width = from_mm(210); L.page.height = from_mm(297); }
       else if (*v == "A5") { L.page.width = from_mm(148); L.page.height = from_mm(210); }
@@ -113,6 +116,59 @@ struct Loader {
     boolean(n, "facing", L.page.facing);
     integer(n, "columns", L.page.columns, 1, 4);
     length(n, "column-gap", L.page.column_gap);
+    length(n, "bleed", L.page.bleed);
+    if (L.page.bleed < 0 || L.page.bleed > from_mm(20))
+      error(n.pos_of("bleed"), "'bleed' must be from 0 to 20mm (3mm is usual)");
+  }
+
+  void page_variant(const ConfigNode& n) {
+    check_attrs(n, {"for", "margin-top", "margin-bottom", "margin-inner", "margin-outer", "header", "footer"});
+    const auto which = n.get("for");
+    if (!which || (*which != "first" && *which != "left" && *which != "right" && *which != "blank")) {
+      error(which ? n.pos_of("for") : n.pos(), "<page-variant> needs 'for' with the value first, left, right or blank");
+      return;
+    }
+    PageVariant& v = L.variants[*which];
+    auto opt_length = [&](const char* attr, std::optional<Fixed>& out) {
+      if (!n.get(attr)) return;
+      Fixed x = 0;
+      length(n, attr, x);
+      out = x;
+    };
+    auto opt_bool = [&](const char* attr, std::optional<bool>& out) {
+      if (!n.get(attr)) return;
+      bool b = false;
+      boolean(n, attr, b);
+      out = b;
+    };
+    opt_length("margin-top", v.margin_top);
+    opt_length("margin-bottom", v.margin_bottom);
+    opt_length("margin-inner", v.margin_inner);
+    opt_length("margin-outer", v.margin_outer);
+    opt_bool("header", v.header);
+    opt_bool("footer", v.footer);
+    variant_pos_[*which] = n.pos();
+  }
+
+  // Paragraphs are set once, at the page's measure: a variant that changed
+  // the text width would need every paragraph set again.
+  void check_variants() {
+    for (const auto& [name, v] : L.variants) {
+      const Fixed inner = v.margin_inner.value_or(L.page.margin_inner);
+      const Fixed outer = v.margin_outer.value_or(L.page.margin_outer);
+      if (inner + outer != L.page.margin_inner + L.page.margin_outer)
+        error(variant_pos_[name], "<page-variant for=\"" + name + "\"> changes the text width: margin-inner + margin-outer must equal the page's (" +
+                                      format_mm(L.page.margin_inner + L.page.margin_outer) + "); move the text area instead");
+      const Fixed top = v.margin_top.value_or(L.page.margin_top);
+      const Fixed bottom = v.margin_bottom.value_or(L.page.margin_bottom);
+      if (top + bottom > L.page.height - 72 * kPt)
+        error(variant_pos_[name], "<page-variant for=\"" + name + "\"> leaves less than 1in of text height");
+    }
+  }
+
+  static std::string format_mm(Fixed v) {
+    const long tenths = std::lround(to_pt(v) * 25.4 / 72.0 * 10.0);
+    return std::to_string(tenths / 10) + (tenths % 10 ? "." + std::to_string(tenths % 10) : "") + "mm";
   }
 
   void furniture(const ConfigNode& n, Furniture& f) {
@@ -236,6 +292,7 @@ struct Loader {
   void layout(const ConfigNode& root) {
     for (const auto& n : root.children) {
       if (n.name == "page") page(n);
+      else if (n.name == "page-variant") page_variant(n);
       else if (n.name == "header") furniture(n, L.header);
       else if (n.name == "footer") furniture(n, L.footer);
       else if (n.name == "cover") cover(n);
@@ -252,8 +309,9 @@ struct Loader {
         wrapper.children.push_back(n);
         brand(wrapper);
       } else if (n.name == "style") style_rule(n);
-      else error(n.pos(), "unknown element <" + n.name + "> in <layout>; expected page, header, footer, cover, line-breaking, toc, color, font-role or style");
+      else error(n.pos(), "unknown element <" + n.name + "> in <layout>; expected page, page-variant, header, footer, cover, line-breaking, toc, color, font-role or style");
     }
+    check_variants();
   }
 };
 
@@ -264,7 +322,7 @@ LayoutRef load_layout(const std::string& path) {
   Diagnostics d;
   const ConfigNode root = read_config_xml(path);
   std::vector<PendingRule> pending;
-  Loader ld{*L, d, path, &pending};
+  Loader ld{*L, d, path, &pending, {}};
   if (root.name != "layout") {
     ld.error(root.pos(), "a layout file's root element must be <layout>");
     throw DocumentRefused(std::move(d));
@@ -274,7 +332,7 @@ LayoutRef load_layout(const std::string& path) {
   L->files.push_back(path);
   if (auto b = root.get("brand")) {
     const fs::path bp = fs::path(path).parent_path() / *b;
-    Loader bl{*L, d, bp.string(), &pending};
+    Loader bl{*L, d, bp.string(), &pending, {}};
     try {
       bl.brand(read_config_xml(bp.string()));
       L->files.push_back(bp.string());
@@ -287,7 +345,7 @@ LayoutRef load_layout(const std::string& path) {
   }
   ld.layout(root);
   for (const auto& pr : pending) {
-    Loader rl{*L, d, pr.file, &pending};
+    Loader rl{*L, d, pr.file, &pending, {}};
     rl.compile_rule(pr.node);
   }
   if (d.has_errors()) {

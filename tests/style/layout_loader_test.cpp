@@ -525,7 +525,7 @@ TEST(LayoutErrors, EachMistakeIsLocatedAndNamesWhatIsAllowed) {
        {"'level'", "'one'", "1, 2, 3 or 4"}},
       {"style without match", "  <style size=\"12pt\"/>", "<style", {"needs a 'match' attribute"}},
       {"unknown element", "  <pagee size=\"A4\"/>", "<pagee",
-       {"unknown element <pagee> in <layout>", "page, header, footer, cover, line-breaking, toc, color, font-role or style"}},
+       {"unknown element <pagee> in <layout>", "page, page-variant, header, footer, cover, line-breaking, toc, color, font-role or style"}},
       {"unknown attribute on page", "  <page size=\"A4\" colums=\"2\"/>", "colums=",
        {"unknown attribute 'colums' on <page>",
         "allowed: size, margin-top, margin-bottom, margin-inner, margin-outer, facing, columns, column-gap"}},
