@@ -190,6 +190,7 @@ void BlockBuilder::table(const Block& b) {
   const Color rule = ts.has_border ? ts.border_color : Color{0xB8, 0xC2, 0xD6};
   int header_index = -1;
   bool first_body = true;
+  std::vector<size_t> body_breaks;  // out_ indices of the penalties between body row groups
   size_t body_row = 0;
   for (size_t r = 0; r < nrows;) {
     size_t e = r;
@@ -229,16 +230,27 @@ void BlockBuilder::table(const Block& b) {
       box.drawing.append(std::move(g.items[0].drawing), 0, row_top[g.row] + pad + dy);
       for (int f : g.items[0].footnotes) box.footnotes.push_back(f);
     }
-    // Horizontal rules: a strong one under the header, hairlines elsewhere.
+    // Horizontal rules: a strong one under the header, hairlines elsewhere,
+    // interrupted where a cell spans down across the row boundary.
     for (size_t k = r; k <= e; ++k) {
-      Line l;
-      l.x1 = indent_;
-      l.x2 = indent_ + avail;
-      l.y1 = l.y2 = row_top[k] + rh[k];
+      std::vector<bool> crossed(ncols, false);
+      for (const auto& g : cells)
+        if (g.row <= k && k + 1 < g.row + static_cast<size_t>(g.rowspan))
+          for (size_t c = g.col; c < g.col + static_cast<size_t>(g.colspan) && c < ncols; ++c) crossed[c] = true;
       const bool head_end = t.rows[k].group == RowGroup::Head && (k + 1 == nrows || t.rows[k + 1].group != RowGroup::Head);
-      l.color = head_end ? ts.rule_color : rule;
-      l.width = head_end ? ts.rule_width : kPt / 4;
-      box.drawing.lines.push_back(l);
+      for (size_t c = 0; c < ncols;) {
+        if (crossed[c]) { ++c; continue; }
+        size_t end = c;
+        while (end < ncols && !crossed[end]) ++end;
+        Line l;
+        l.x1 = c == 0 ? indent_ : xs[c];
+        l.x2 = end == ncols ? indent_ + avail : xs[end];
+        l.y1 = l.y2 = row_top[k] + rh[k];
+        l.color = head_end ? ts.rule_color : rule;
+        l.width = head_end ? ts.rule_width : kPt / 4;
+        box.drawing.lines.push_back(l);
+        c = end;
+      }
     }
     if (grp == RowGroup::Head) {
       // The first header group is placed normally and remembered for repeats.
@@ -251,6 +263,7 @@ void BlockBuilder::table(const Block& b) {
         VItem p;
         p.kind = VItem::Kind::Penalty;
         p.penalty = 0;
+        body_breaks.push_back(out_.size());
         out_.push_back(std::move(p));
       }
       first_body = false;
@@ -258,6 +271,15 @@ void BlockBuilder::table(const Block& b) {
       out_.push_back(std::move(box));
     }
     r = e + 1;
+  }
+  // No page break leaves fewer than two body rows on either side (as
+  // widows and orphans); a short table moves whole.
+  constexpr size_t kShortTableRows = 6;
+  if (body_breaks.size() + 1 <= kShortTableRows) {
+    for (size_t k : body_breaks) out_[k].penalty = kInf;
+  } else {
+    out_[body_breaks.front()].penalty = kInf;
+    out_[body_breaks.back()].penalty = kInf;
   }
   space(ts.space_after);
 }
