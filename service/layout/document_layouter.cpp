@@ -119,6 +119,7 @@ class DocumentLayouter {
     PagedDocument out = pass(pages);
     if (has_internal_refs_) {
       pages = target_pages_;
+      out = PagedDocument{};  // free the first pass's pages before building the second's
       out = pass(pages);
     }
     warnings_.append(pass_warnings_);  // only the last pass's warnings count

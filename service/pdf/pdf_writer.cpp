@@ -40,7 +40,11 @@ std::vector<uint8_t> save(Document& doc) {
 
 namespace {
 
-std::vector<uint8_t> write(const layout::PagedDocument& doc, const WriteOptions& opts) {
+// With `release`, each page's drawing is freed once its content stream is
+// written (links stay for write_links), so memory does not hold every
+// page's glyphs twice.
+std::vector<uint8_t> write(const layout::PagedDocument& doc, layout::PagedDocument* release,
+                           const WriteOptions& opts) {
   if (doc.pages.empty()) throw std::runtime_error("PDF writer: the document has no pages");
 
   Document pdf;
@@ -59,7 +63,17 @@ std::vector<uint8_t> write(const layout::PagedDocument& doc, const WriteOptions&
   // glyph usage per font is kept until the fonts are written.
   std::vector<HPDF_Page> pages;
   pages.reserve(doc.pages.size());
-  for (size_t i = 0; i < doc.pages.size(); ++i) pages.push_back(page_writer.write(doc.pages[i], i));
+  for (size_t i = 0; i < doc.pages.size(); ++i) {
+    pages.push_back(page_writer.write(doc.pages[i], i));
+    if (release) {
+      layout::Page& done = release->pages[i];
+      std::vector<layout::GlyphRun>().swap(done.runs);
+      std::vector<layout::Rect>().swap(done.rects);
+      std::vector<layout::Line>().swap(done.lines);
+      std::vector<layout::Polygon>().swap(done.polygons);
+      std::vector<layout::Image>().swap(done.images);
+    }
+  }
 
   write_links(objs, pages, doc);
   write_outline(objs, pages, doc.outline);
@@ -77,7 +91,15 @@ std::vector<uint8_t> write(const layout::PagedDocument& doc, const WriteOptions&
 
 std::vector<uint8_t> write_pdf(const layout::PagedDocument& doc, const WriteOptions& opts) {
   try {
-    return write(doc, opts);
+    return write(doc, nullptr, opts);
+  } catch (const std::logic_error& e) {
+    throw std::runtime_error(std::string("PDF writer: internal error: ") + e.what());
+  }
+}
+
+std::vector<uint8_t> write_pdf(layout::PagedDocument&& doc, const WriteOptions& opts) {
+  try {
+    return write(doc, &doc, opts);
   } catch (const std::logic_error& e) {
     // A broken invariant in this stage; callers handle runtime_error.
     throw std::runtime_error(std::string("PDF writer: internal error: ") + e.what());

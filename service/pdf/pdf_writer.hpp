@@ -18,4 +18,8 @@ struct WriteOptions {
 // Throws std::runtime_error with a clear message on failure.
 std::vector<uint8_t> write_pdf(const layout::PagedDocument& doc, const WriteOptions& opts = {});
 
+// The same, consuming the document: each page's drawing is released as soon
+// as its content stream is written.
+std::vector<uint8_t> write_pdf(layout::PagedDocument&& doc, const WriteOptions& opts = {});
+
 }  // namespace emnpub::pdf

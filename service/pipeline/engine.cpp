@@ -243,7 +243,7 @@ RenderResult Engine::render(std::string_view xml, const RenderOptions& opts) con
   for (const auto& pg : paged.pages)
     for (const auto& r : pg.runs) res.glyphs += r.glyphs.size();
   res.document_id = doc.id;
-  res.pdf = pdf::write_pdf(paged);
+  res.pdf = pdf::write_pdf(std::move(paged));
   lap(res.timings.pdf_ms);
   return res;
 }

@@ -99,7 +99,24 @@ Itemized itemize(const std::string& text, const std::vector<SpanRange>& ranges,
     }
   }
 
-  // Faces per grapheme cluster, through the fallback chain.
+  // Faces per grapheme cluster, through the fallback chain. The chain and
+  // its faces are looked up once per span and script, not per cluster:
+  // faces are still loaded only when a cluster needs them.
+  struct Chain {
+    size_t span;
+    hb_script_t script;
+    std::vector<std::string> families;
+    std::vector<FontRef> faces;  // per family; null until needed
+  };
+  std::vector<Chain> chains;
+  auto chain_for = [&](size_t span, hb_script_t sc) -> Chain& {
+    for (Chain& c : chains)
+      if (c.span == span && c.script == sc) return c;
+    Chain c{span, sc, fonts.chain(spans[span].style.family, sc), {}};
+    c.faces.resize(c.families.size());
+    chains.push_back(std::move(c));
+    return chains.back();
+  };
   std::vector<FontRef> face(cps.size());
   FontRef prev_face;
   for (size_t k = 0; k < cps.size();) {
@@ -119,19 +136,21 @@ Itemized itemize(const std::string& text, const std::vector<SpanRange>& ranges,
     if (prev_face && (cs == HB_SCRIPT_COMMON || cs == HB_SCRIPT_INHERITED) &&
         span_of[k] == span_of[k > 0 ? k - 1 : 0] && covers(prev_face))
       chosen = prev_face;
-    std::vector<std::string> chain;
+    Chain* chain = nullptr;
     if (!chosen) {
-      chain = fonts.chain(st.family, script[k]);
-      for (const auto& fam : chain) {
+      chain = &chain_for(span_of[k], script[k]);
+      for (size_t c = 0; c < chain->families.size(); ++c) {
+        const std::string& fam = chain->families[c];
         if (!fonts.has_family(fam)) continue;
-        FontRef f = fonts.face({fam, st.weight, st.italic});
-        if (covers(f)) { chosen = f; break; }
+        if (!chain->faces[c]) chain->faces[c] = fonts.face({fam, st.weight, st.italic});
+        if (covers(chain->faces[c])) { chosen = chain->faces[c]; break; }
       }
     }
     if (!chosen) {
       chosen = fonts.face(base);
       for (size_t j = k; j < e; ++j)
-        if (!ignorable(cps[j].cp)) out.missing.push_back({cps[j].cp, span_of[k], cps[j].byte, chain});
+        if (!ignorable(cps[j].cp))
+          out.missing.push_back({cps[j].cp, span_of[k], cps[j].byte, chain ? chain->families : std::vector<std::string>{}});
     }
     for (size_t j = k; j < e; ++j) face[j] = chosen;
     prev_face = chosen;

@@ -170,8 +170,15 @@ struct Builder {
 
   // Emits the boxes of one word [wb, we), made of runs, with hyphenation
   // points and emergency break points as penalties between fragments.
+  // Per-word scratch, reused so setting a word allocates nothing of its own.
+  std::vector<Atom> scratch_pieces;
+  std::vector<size_t> scratch_points;
+  std::vector<std::pair<uint32_t, bool>> scratch_cuts;
+  std::string scratch_key;
+
   void push_word(size_t wb, size_t we, size_t first_run, Fixed min_width) {
-    std::vector<Atom> pieces;
+    std::vector<Atom>& pieces = scratch_pieces;
+    pieces.clear();
     for (size_t ri = first_run; ri < items.runs.size() && items.runs[ri].begin < we; ++ri) {
       const size_t b = std::max(wb, items.runs[ri].begin);
       const size_t e = std::min(we, items.runs[ri].end);
@@ -181,16 +188,18 @@ struct Builder {
     for (const auto& p : pieces) total += p.width;
 
     // Hyphenation points (paragraph byte offsets) for a single-run LTR word.
-    std::vector<size_t> points;
+    std::vector<size_t>& points = scratch_points;
+    points.clear();
     if (pieces.size() == 1 && (items.runs[pieces[0].run].level & 1) == 0) {
       const SpanStyle& st = style_of(pieces[0].run);
       if (st.hyphenate && hyphenate) {
         const std::string_view word = std::string_view(text).substr(wb, we - wb);
-        std::string key = st.lang;
+        std::string& key = scratch_key;
+        key.assign(st.lang);
         key.append(1, '\0').append(word);
         auto it = hyph_cache.find(key);
         if (it == hyph_cache.end())
-          it = hyph_cache.emplace(std::move(key), hyphenation_points(hyph, st.lang, word, spec.tunables.min_word)).first;
+          it = hyph_cache.emplace(key, hyphenation_points(hyph, st.lang, word, spec.tunables.min_word)).first;
         for (size_t off : it->second) points.push_back(wb + off);
       }
     }
@@ -198,7 +207,8 @@ struct Builder {
     for (size_t pi = 0; pi < pieces.size(); ++pi) {
       Atom& p = pieces[pi];
       const bool rtl = (items.runs[p.run].level & 1) != 0;
-      std::vector<std::pair<uint32_t, bool>> cuts;  // glyph index, is hyphen point
+      std::vector<std::pair<uint32_t, bool>>& cuts = scratch_cuts;  // glyph index, is hyphen point
+      cuts.clear();
       if (!rtl) {
         for (size_t at : points) {
           const int gi = split_index(p, at);
