@@ -29,8 +29,7 @@ struct Atom {
   size_t piece_begin = 0;         // paragraph byte offset of the shaped text
   size_t piece_end = 0;
   uint32_t g0 = 0, g1 = 0;        // glyph range in `shaped`
-  std::vector<Fixed> advances;    // sp, per glyph in [g0, g1)
-  Fixed width = 0;                // natural width
+  Fixed width = 0;                // natural width: the scaled advances of [g0, g1)
 };
 
 struct Builder {
@@ -137,21 +136,16 @@ struct Builder {
     a.piece_end = e;
     a.g0 = 0;
     a.g1 = static_cast<uint32_t>(s.glyphs.size());
-    a.advances.reserve(s.glyphs.size());
-    for (const auto& g : s.glyphs) {
-      a.advances.push_back(scaled(g.x_advance, ri));
-      a.width += a.advances.back();
-    }
+    for (const auto& g : s.glyphs) a.width += scaled(g.x_advance, ri);
     return a;
   }
 
-  static Atom slice(const Atom& a, uint32_t g0, uint32_t g1) {
+  Atom slice(const Atom& a, uint32_t g0, uint32_t g1) const {
     Atom s = a;
     s.g0 = g0;
     s.g1 = g1;
-    s.advances.assign(a.advances.begin() + (g0 - a.g0), a.advances.begin() + (g1 - a.g0));
     s.width = 0;
-    for (Fixed w : s.advances) s.width += w;
+    for (uint32_t k = g0; k < g1; ++k) s.width += scaled(a.shaped->glyphs[k].x_advance, a.run);
     return s;
   }
 
@@ -387,6 +381,9 @@ SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
   auto build = [&](bool hyphenate) {
     storage.emplace(spec, text, items, shaper_, hyph_, hyphen_cache_);
     storage->hyphenate = hyphenate;
+    // About two items (a word and a space) per five bytes of text.
+    storage->list.reserve(text.size() / 2 + 8);
+    storage->atoms.reserve(text.size() / 2 + 8);
     fill(*storage);
   };
 
@@ -562,7 +559,7 @@ SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
         const uint32_t cend = nx == starts.end() ? piece_len : *nx;
         const uint32_t first = static_cast<uint32_t>(gr.glyphs.size());
         for (uint32_t k = i; k < j; ++k) {
-          const Fixed adv = a.advances[k - a.g0];
+          const Fixed adv = scale_units(gl[k].x_advance, st.size, upem);
           gr.glyphs.push_back({gl[k].gid, x - gr.x + scale_units(gl[k].x_offset, st.size, upem),
                                scale_units(gl[k].y_offset, st.size, upem), adv});
           x += adv;
