@@ -106,6 +106,8 @@ struct Geometry {
 
 class DocumentLayouter {
  public:
+  static constexpr int kMaxPasses = 4;
+
   DocumentLayouter(const model::Document& doc, const style::Layout& L, const text::FontRegistry& fonts,
                    const text::HyphenatorCache& hyph, Diagnostics& warnings, const Limits& limits,
                    const ImageStore* images)
@@ -117,9 +119,12 @@ class DocumentLayouter {
     // numbers into cross-references when the document has any.
     std::map<std::string, std::pair<int, std::string>> pages;
     PagedDocument out = pass(pages);
-    if (has_internal_refs_) {
+    // Page numbers written into references can move what they refer to
+    // (a longer number rewraps a line): lay out again until the pages the
+    // text names are the pages things land on, at most four passes.
+    for (int n = 1; has_internal_refs_ && target_pages_ != pages && n < kMaxPasses; ++n) {
       pages = target_pages_;
-      out = PagedDocument{};  // free the first pass's pages before building the second's
+      out = PagedDocument{};  // free the previous pass's pages before building the next
       out = pass(pages);
     }
     warnings_.append(pass_warnings_);  // only the last pass's warnings count

@@ -456,7 +456,10 @@ SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
     }
     const Fixed target = spec.width;
     Fixed diff = target - natural;
-    const bool justify = bld.justified() && !fill && br.breaks[li].position != bld.list.size() - 1;
+    // Justified lines take their stretch or shrink; any line wider than the
+    // measure (a last line the breaker accepted by shrinking its spaces)
+    // shrinks, whatever the alignment.
+    const bool justify = diff < 0 || (bld.justified() && !fill && br.breaks[li].position != bld.list.size() - 1);
     // Distribute the difference over the glue, exactly (integer remainders).
     Fixed total_weight = diff > 0 ? stretch : shrink;
     if (diff < 0 && -diff > shrink) diff = -shrink;
