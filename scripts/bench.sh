@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 if [ -n "${EMNPUB:-}" ]; then
   bin=$EMNPUB
 else
-  scripts/build.sh --target emnpub >/dev/null
+  scripts/build.sh --target emnpub-render >/dev/null
   bin=build/emnpub
 fi
 RUNS="${RUNS:-7}"

@@ -15,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${EMNPUB_BIN:-}" ]; then
-  scripts/build.sh --target emnpub >/dev/null
+  scripts/build.sh --target emnpub-render >/dev/null
   EMNPUB_BIN=build/emnpub
 fi
 command -v wrk >/dev/null || { echo "loadtest: wrk is missing (scripts/setup.sh installs it)" >&2; exit 1; }

@@ -5,7 +5,7 @@
 # how to call it with curl and stops it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/build.sh --target emnpub
+scripts/build.sh --target emnpub-render
 mkdir -p out
 status=0
 for f in samples/*.xml; do

@@ -40,7 +40,7 @@ for tool in pdftoppm pdfinfo compare montage convert identify; do
 done
 [ -d "$SAMPLES" ] || { echo "visual-diff: no samples folder '$SAMPLES'" >&2; exit 2; }
 if [ -z "${EMNPUB:-}" ]; then
-  "$REPO/scripts/build.sh" --target emnpub >/dev/null
+  "$REPO/scripts/build.sh" --target emnpub-render >/dev/null
   EMNPUB=$REPO/build/emnpub
 fi
 

@@ -14,7 +14,7 @@
 
 namespace emnpub::pdf {
 
-// zlib at maximum compression; deterministic for a given zlib build. One
+// zlib at its default level (6); deterministic for a given zlib build. One
 // per document, reused for every stream: a fresh deflate state per page
 // costs more than compressing the page.
 class Deflater {

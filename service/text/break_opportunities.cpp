@@ -4,11 +4,37 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
+#include <map>
 #include <memory>
+#include <mutex>
 
 #include "text/itemizer.hpp"
 
 namespace emnpub::text {
+
+namespace {
+
+// createLineInstance builds an iterator from ICU's rule data each time
+// (about 50,000 instructions, once per paragraph); a clone of a cached,
+// never-used prototype shares that data. The prototypes are never given
+// text, so they stay immutable; the mutex guards the map and the clone.
+std::unique_ptr<icu::BreakIterator> line_iterator(const std::string& lang) {
+  static std::mutex mu;
+  static std::map<std::string, std::unique_ptr<icu::BreakIterator>, std::less<>> prototypes;
+  constexpr size_t kMaxPrototypes = 64;  // languages come from documents: bound the cache
+  std::lock_guard lock(mu);
+  if (auto it = prototypes.find(lang); it != prototypes.end()) return std::unique_ptr<icu::BreakIterator>(it->second->clone());
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> fresh(icu::BreakIterator::createLineInstance(icu::Locale(lang.c_str()), err));
+  if (U_FAILURE(err) || !fresh) return nullptr;
+  if (prototypes.size() >= kMaxPrototypes) return fresh;
+  std::unique_ptr<icu::BreakIterator> copy(fresh->clone());
+  if (!copy) return fresh;
+  prototypes.emplace(lang, std::move(fresh));
+  return copy;
+}
+
+}  // namespace
 
 std::vector<BreakOpportunity> line_break_opportunities(const std::string& text,
                                                        const std::string& lang) {
@@ -26,10 +52,8 @@ std::vector<BreakOpportunity> line_break_opportunities(const std::string& text,
     u.append(static_cast<UChar32>(cp));
   }
   byte_at.push_back(text.size());
-  UErrorCode err = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> it(
-      icu::BreakIterator::createLineInstance(icu::Locale(lang.c_str()), err));
-  if (U_FAILURE(err) || !it) {
+  std::unique_ptr<icu::BreakIterator> it = line_iterator(lang);
+  if (!it) {
     out.push_back({text.size(), true});
     return out;
   }

@@ -84,6 +84,13 @@ class LevelBuilder {
 
   // hnj_hyphen_load_line. buf is modified (cut at '/' and ',') like there.
   void add_line(char* buf) {
+    // Keywords start with C, L, N or R; patterns (nearly every line) skip
+    // the five comparisons, which cost as much as storing the pattern.
+    const char c0 = buf[0];
+    if (c0 != 'C' && c0 != 'L' && c0 != 'N' && c0 != 'R') {
+      add_pattern(buf);
+      return;
+    }
     if (std::strncmp(buf, "LEFTHYPHENMIN", 13) == 0) {
       dict_->lhmin = static_cast<char>(std::atoi(buf + 13));
       return;

@@ -33,14 +33,23 @@ CompiledSchema compile() {
   xmlRelaxNGSetParserStructuredErrors(pctxt.get(), collect_schema_error, &s.error);
   s.relaxng.reset(xmlRelaxNGParse(pctxt.get()));
   if (!s.relaxng && s.error.empty()) s.error = "the embedded schema does not compile";
-
-  DocPtr grammar(xmlReadMemory(text.data(), static_cast<int>(text.size()), "publication.rng", nullptr,
-                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
-  if (grammar) s.index = SchemaIndex::from_grammar(grammar.get());
   return s;
 }
 
+SchemaIndex build_index() {
+  ensure_libxml_initialised();
+  const std::string_view text = publication_schema_text();
+  DocPtr grammar(xmlReadMemory(text.data(), static_cast<int>(text.size()), "publication.rng", nullptr,
+                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
+  return grammar ? SchemaIndex::from_grammar(grammar.get()) : SchemaIndex{};
+}
+
 }  // namespace
+
+const SchemaIndex& LazySchemaIndex::get() const {
+  static const SchemaIndex index = build_index();
+  return index;
+}
 
 const CompiledSchema& compiled_schema() {
   static const CompiledSchema schema = compile();
