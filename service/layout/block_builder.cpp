@@ -147,7 +147,7 @@ int BlockBuilder::text(std::vector<text::TextSpan> spans, const style::BlockStyl
       r.x += x0;
       r.y = baseline - r.y;  // y down; a raised run has a smaller y
       r.tag = {role, sid, {}};
-      box.drawing.runs.push_back(std::move(r));
+      if (!ctx_.measure_only) box.drawing.runs.push_back(std::move(r));
     }
     for (const auto& a : line.anchors) {
       const AnchorDef& def = ctx_.anchors[static_cast<size_t>(a.anchor)];

@@ -117,25 +117,33 @@ class DocumentLayouter {
   PagedDocument run() {
     // Pass 1 finds where every target lands; a second pass writes page
     // numbers into cross-references when the document has any.
+    // The first pass only measures: it finds where every target lands and
+    // keeps no glyphs. Full passes follow, writing page numbers into
+    // references; a number can move what it refers to (a longer number
+    // rewraps a line), so they repeat until the pages the text names are
+    // the pages things land on, at most four passes in all.
     std::map<std::string, std::pair<int, std::string>> pages;
-    PagedDocument out = pass(pages);
-    // Page numbers written into references can move what they refer to
-    // (a longer number rewraps a line): lay out again until the pages the
-    // text names are the pages things land on, at most four passes.
-    for (int n = 1; has_internal_refs_ && target_pages_ != pages && n < kMaxPasses; ++n) {
+    PagedDocument out = pass(pages, true);
+    // Paragraphs set by the measuring pass are handed to the full pass
+    // rather than copied, so no line is held twice; a further pass (rare)
+    // sets them again.
+    setter_.hand_over_cached(true);
+    for (int n = 1; n < kMaxPasses; ++n) {
+      if (n > 1 && (!has_internal_refs_ || target_pages_ == pages)) break;
       pages = target_pages_;
       out = PagedDocument{};  // free the previous pass's pages before building the next
-      out = pass(pages);
+      out = pass(pages, false);
     }
     warnings_.append(pass_warnings_);  // only the last pass's warnings count
     return out;
   }
 
  private:
-  PagedDocument pass(const std::map<std::string, std::pair<int, std::string>>& known) {
+  PagedDocument pass(const std::map<std::string, std::pair<int, std::string>>& known, bool measure_only) {
     Diagnostics local;
     LayoutContext ctx(doc_, L_, fonts_, setter_, local);
     ctx.limits = limits_;
+    ctx.measure_only = measure_only;
     number_targets(ctx);
     for (auto& [id, t] : ctx.targets)
       if (auto it = known.find(id); it != known.end()) { t.page = it->second.first; t.page_label = it->second.second; }
@@ -280,6 +288,7 @@ class DocumentLayouter {
       target_pages_[m.id] = {physical, label_for(physical, front_pages)};
     }
     pass_warnings_ = local;
+    if (measure_only) return {};
 
     PagedDocument out;
     out.info.title = doc_.meta.title_text;

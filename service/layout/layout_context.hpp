@@ -77,6 +77,7 @@ struct LayoutContext {
   size_t glyphs = 0;
   Fixed measure = 0;                            // column width
   Fixed full_measure = 0;                       // all columns and gaps (spanning blocks)
+  bool measure_only = false;                    // a pass that only finds where things land: no glyphs kept
   Fixed max_figure_height = 0;                  // figures taller are scaled down
   const ImageStore* images = nullptr;
   std::map<std::vector<int>, int> section_counts;  // numbered siblings per parent

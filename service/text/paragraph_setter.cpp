@@ -294,13 +294,19 @@ SetParagraph ParagraphSetter::set(const ParagraphSpec& spec) {
   std::string key = paragraph_key(spec);
   if (auto it = para_cache_.find(key); it != para_cache_.end()) {
     ++para_hits_;
-    SetParagraph copy = it->second;
+    SetParagraph copy;
+    if (hand_over_) {
+      copy = std::move(it->second);
+      para_cache_.erase(it);
+    } else {
+      copy = it->second;
+    }
     // Source positions are not part of the key: take the caller's.
     for (auto& m : copy.missing) m.span = std::min(m.span, spec.spans.size() - 1);
     return copy;
   }
   SetParagraph out = set_uncached(spec);
-  para_cache_.emplace(std::move(key), out);
+  if (!hand_over_) para_cache_.emplace(std::move(key), out);
   return out;
 }
 

@@ -69,6 +69,12 @@ class ParagraphSetter {
 
   SetParagraph set(const ParagraphSpec& spec);
 
+  // For a layout pass that is expected to be the last: a cached paragraph
+  // is handed over (moved out of the cache) instead of copied, and new ones
+  // are not kept, so the document's lines are not held twice. A further
+  // pass then sets paragraphs afresh.
+  void hand_over_cached(bool on) { hand_over_ = on; }
+
   size_t paragraph_cache_hits() const { return para_hits_; }
 
  private:
@@ -82,6 +88,7 @@ class ParagraphSetter {
   // that changes a few cross-references re-sets only those paragraphs.
   std::unordered_map<std::string, SetParagraph> para_cache_;
   size_t para_hits_ = 0;
+  bool hand_over_ = false;
 
   SetParagraph set_uncached(const ParagraphSpec& spec);
 };
