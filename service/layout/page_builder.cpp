@@ -21,13 +21,11 @@ struct Placement {
   std::string running;  // chapter title in force
   int page = 0;
 
-  void footnote_lines(Drawing& d, const Footnote& fn, size_t from, size_t to, Fixed x, Fixed& y) {
+  // Each footnote line is placed once, so its drawing moves to the page.
+  void footnote_lines(Drawing& d, Footnote& fn, size_t from, size_t to, Fixed x, Fixed& y) {
     for (size_t k = from; k < to && k < fn.lines.size(); ++k) {
-      const VItem& l = fn.lines[k];
-      if (l.kind == K::Box) {
-        Drawing copy = l.drawing;
-        d.append(std::move(copy), x, y);
-      }
+      VItem& l = fn.lines[k];
+      if (l.kind == K::Box) d.append(std::move(l.drawing), x, y);
       if (l.kind != K::Penalty) y += l.height;
     }
   }
@@ -73,9 +71,9 @@ struct Placement {
     sep.width = kPt / 2;
     pg.drawing.lines.push_back(sep);
     ny += cfg.footnote_gap;
-    const auto& notes = *cfg.footnotes;
+    auto& notes = *cfg.footnotes;
     if (f.carried_in.active()) {
-      const Footnote& fn = notes[static_cast<size_t>(f.carried_in.note)];
+      Footnote& fn = notes[static_cast<size_t>(f.carried_in.note)];
       if (cfg.continued_label) {
         Drawing label = cfg.continued_label->drawing;
         pg.drawing.append(std::move(label), x, ny);
@@ -85,7 +83,7 @@ struct Placement {
       if (f.carried_end >= fn.lines.size()) ny += fn.height - note_lines_height(fn, 0, fn.lines.size());
     }
     for (int id : f.notes) {
-      const Footnote& fn = notes[static_cast<size_t>(id)];
+      Footnote& fn = notes[static_cast<size_t>(id)];
       footnote_lines(pg.drawing, fn, 0, fn.lines.size(), x, ny);
       ny += fn.height - note_lines_height(fn, 0, fn.lines.size());
     }

@@ -53,7 +53,7 @@ struct PageBuilderConfig {
   std::function<std::vector<Frame>(int page)> frames;
   // Whether page `page` is a right-hand page (facing layouts); null = all are.
   std::function<bool(int page)> is_recto;
-  const std::vector<Footnote>* footnotes = nullptr;
+  std::vector<Footnote>* footnotes = nullptr;  // drawings are moved out as notes are placed
   const std::vector<VItem>* table_headers = nullptr;
   Fixed footnote_gap = 0;         // space between body text and the separator
   Fixed footnote_sep_width = 0;   // separator rule length
