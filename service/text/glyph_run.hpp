@@ -12,12 +12,15 @@
 
 namespace emnpub::text {
 
+// 16 bytes: a document holds millions. Fixed-point like Fixed (1/65536 pt)
+// but 32-bit, as positions within a run stay under 32,767 pt.
 struct PlacedGlyph {
   uint32_t gid = 0;
-  Fixed x = 0;           // pen position of this glyph's origin, relative to run origin
-  Fixed y = 0;           // vertical offset from the baseline (HarfBuzz y_offset)
-  Fixed advance = 0;     // the advance layout used (may include justification)
+  int32_t x = 0;         // pen position of this glyph's origin, relative to run origin
+  int32_t y = 0;         // vertical offset from the baseline (HarfBuzz y_offset)
+  int32_t advance = 0;   // the advance layout used (may include justification)
 };
+static_assert(sizeof(PlacedGlyph) == 16);
 
 // A span of glyphs that together stand for some text: what copy/paste and
 // ToUnicode must give back. Usually one HarfBuzz cluster.

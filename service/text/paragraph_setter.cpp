@@ -548,7 +548,7 @@ SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
       if (a.kind == Atom::Space || a.kind == Atom::Hyphen) {
         const uint32_t cp = a.kind == Atom::Space ? ' ' : '-';
         const uint32_t first = static_cast<uint32_t>(gr.glyphs.size());
-        gr.glyphs.push_back({r.face->glyph_for(cp), x - gr.x, 0, p.width});
+        gr.glyphs.push_back({r.face->glyph_for(cp), static_cast<int32_t>(x - gr.x), 0, static_cast<int32_t>(p.width)});
         gr.clusters.push_back({first, 1, a.kind == Atom::Space ? " " : "-"});
         x += p.width;
         continue;
@@ -569,8 +569,9 @@ SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
         const uint32_t first = static_cast<uint32_t>(gr.glyphs.size());
         for (uint32_t k = i; k < j; ++k) {
           const Fixed adv = scale_units(gl[k].x_advance, st.size, upem);
-          gr.glyphs.push_back({gl[k].gid, x - gr.x + scale_units(gl[k].x_offset, st.size, upem),
-                               scale_units(gl[k].y_offset, st.size, upem), adv});
+          gr.glyphs.push_back({gl[k].gid, static_cast<int32_t>(x - gr.x + scale_units(gl[k].x_offset, st.size, upem)),
+                               static_cast<int32_t>(scale_units(gl[k].y_offset, st.size, upem)),
+                               static_cast<int32_t>(adv)});
           x += adv;
         }
         std::string ct = text.substr(a.piece_begin + gl[i].cluster, cend - gl[i].cluster);
