@@ -98,7 +98,7 @@ bool rtl_letter_before(const layout::GlyphRun& run, const layout::GlyphCluster* 
   hb_unicode_funcs_t* ucd = hb_unicode_funcs_get_default();
   for (const layout::GlyphCluster* p = cl; p != run.clusters.data();) {
     --p;
-    const std::u32string t = utf8_to_utf32(p->text);
+    const std::u32string t = utf8_to_utf32(run.cluster_text(*p));
     for (auto c = t.rbegin(); c != t.rend(); ++c) {
       if (is_rtl_letter(*c)) return true;
       const auto cat = hb_unicode_general_category(ucd, *c);
@@ -141,6 +141,8 @@ void write_glyph_run(ContentStream& cs, MarkedContent& marked, PdfFont& font,
   };
   for (const layout::GlyphCluster& cl : run.clusters) {
     if (cl.glyph_count == 0) continue;
+    if (static_cast<size_t>(cl.text_begin) + cl.text_size > run.text.size())
+      throw std::runtime_error("PDF writer: a glyph cluster's text lies outside its run's text");
     if (cl.first_glyph < next || cl.first_glyph >= n || cl.glyph_count > n - cl.first_glyph)
       throw std::runtime_error(
           "PDF writer: glyph clusters overlap, are out of order or exceed a run of " +
@@ -156,7 +158,7 @@ void write_glyph_run(ContentStream& cs, MarkedContent& marked, PdfFont& font,
     // Glyphs are in visual order, text in logical order: in a right-to-left
     // run the first logical glyph of a cluster is its rightmost.
     if (run.rtl) std::reverse(gids.begin(), gids.end());
-    std::u32string text = utf8_to_utf32(cl.text);
+    std::u32string text = utf8_to_utf32(run.cluster_text(cl));
     const bool exact = font.map_cluster(gids, text);
     // Extractors order a line's characters by where their glyphs start and
     // put a glyph off the baseline (a raised haraka) on a line of its own.

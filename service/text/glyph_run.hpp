@@ -3,6 +3,7 @@
 // draws. Positions are fixed-point, relative to the run's origin.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/color.hpp"
@@ -27,7 +28,8 @@ static_assert(sizeof(PlacedGlyph) == 16);
 struct GlyphCluster {
   uint32_t first_glyph = 0;  // index into GlyphRun::glyphs
   uint32_t glyph_count = 0;
-  std::string text;          // UTF-8, logical order
+  uint32_t text_begin = 0;   // its text (UTF-8, logical order): bytes of GlyphRun::text
+  uint32_t text_size = 0;
 };
 
 // One font, size and colour, glyphs in visual (left-to-right) order.
@@ -39,7 +41,17 @@ struct GlyphRun {
   bool rtl = false;          // run's text is right-to-left (clusters are visual order too)
   std::vector<PlacedGlyph> glyphs;
   std::vector<GlyphCluster> clusters;  // cover glyphs in order, no gaps
+  std::string text;                    // the clusters' texts, one after another
   Tag tag;
+
+  std::string_view cluster_text(const GlyphCluster& c) const {
+    return std::string_view(text).substr(c.text_begin, c.text_size);
+  }
+  // Appends a cluster of `count` glyphs from `first` standing for `t`.
+  void add_cluster(uint32_t first, uint32_t count, std::string_view t) {
+    clusters.push_back({first, count, static_cast<uint32_t>(text.size()), static_cast<uint32_t>(t.size())});
+    text.append(t);
+  }
 };
 
 }  // namespace emnpub::text

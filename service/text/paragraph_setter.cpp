@@ -549,7 +549,7 @@ SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
         const uint32_t cp = a.kind == Atom::Space ? ' ' : '-';
         const uint32_t first = static_cast<uint32_t>(gr.glyphs.size());
         gr.glyphs.push_back({r.face->glyph_for(cp), static_cast<int32_t>(x - gr.x), 0, static_cast<int32_t>(p.width)});
-        gr.clusters.push_back({first, 1, a.kind == Atom::Space ? " " : "-"});
+        gr.add_cluster(first, 1, a.kind == Atom::Space ? " " : "-");
         x += p.width;
         continue;
       }
@@ -580,7 +580,7 @@ SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
         if (ct.empty()) {
           gr.glyphs.resize(first);  // an invisible soft hyphen: nothing to draw
         } else {
-          gr.clusters.push_back({first, j - i, std::move(ct)});
+          gr.add_cluster(first, j - i, ct);
         }
         i = j;
       }
@@ -592,8 +592,13 @@ SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
     // line-final author hyphen is therefore given the text U+2010 HYPHEN:
     // same glyph, same meaning, and extraction keeps it.
     if (!line.hyphenated && li + 1 < br.breaks.size() && !line.runs.empty() && !out.rtl) {
-      auto& clusters = line.runs.back().clusters;
-      if (!clusters.empty() && clusters.back().text == "-") clusters.back().text = "\u2010";
+      GlyphRun& last = line.runs.back();
+      if (!last.clusters.empty() && last.cluster_text(last.clusters.back()) == "-") {
+        // The last cluster's text ends the run's text.
+        last.text.resize(last.clusters.back().text_begin);
+        last.text += "\u2010";
+        last.clusters.back().text_size = static_cast<uint32_t>(last.text.size()) - last.clusters.back().text_begin;
+      }
     }
     out.lines.push_back(std::move(line));
     start = brk + 1;

@@ -266,7 +266,7 @@ TEST(DocumentFeatures, ErrorsAreExceptionsWithClearMessages) {
   expect_error(bad_glyph, "glyph id 60000 is not in font");
 
   layout::PagedDocument bad_cluster = three_pages();
-  bad_cluster.pages[0].runs[0].clusters.push_back({90, 1, "x"});
+  bad_cluster.pages[0].runs[0].add_cluster(90, 1, "x");
   expect_error(bad_cluster, "glyph clusters");
 
   // A failed document leaves nothing behind: the next one is fine.

@@ -72,7 +72,7 @@ TEST(GlyphRunWriter, ArtifactsAreMarkedAndColourIsSetOnce) {
 TEST(GlyphRunWriter, VerticalOffsetsUseRiseAndAreReset) {
   layout::GlyphRun run = shape("xyz", font(kNotoRegular), 10, 0, 0);
   run.glyphs[1].y = from_pt(2.5);
-  run.clusters = {{0, 1, "x"}, {1, 1, "y"}, {2, 1, "z"}};
+  set_clusters(run, {{0, 1, "x"}, {1, 1, "y"}, {2, 1, "z"}});
   const Written w = write_runs({run});
   EXPECT_NE(w.content.find("] TJ\n2.5 Ts\n["), std::string::npos) << w.content;
   EXPECT_NE(w.content.find("] TJ\n0 Ts\n["), std::string::npos) << w.content;
@@ -83,7 +83,7 @@ TEST(GlyphRunWriter, ToUnicodeFirstMappingWinsAndConflictsGetActualText) {
   const text::FontRef f = font(kNotoRegular);
   layout::GlyphRun a = shape("A", f, 10, 0, 0);
   layout::GlyphRun alpha = a;  // same glyph, claimed to be Greek capital alpha
-  alpha.clusters[0].text = "\u0391";
+  set_clusters(alpha, {{0, 1, "\u0391"}});
   const Written w = write_runs({a, alpha});
   EXPECT_EQ(w.font->glyphs().at(f->glyph_for('A')).text, U"A");
   EXPECT_EQ(w.content.find("/ActualText"), w.content.rfind("/ActualText"));  // exactly one
@@ -104,7 +104,7 @@ TEST(GlyphRunWriter, ClusterOfSeveralGlyphsForOtherTextUsesActualText) {
   // the first carries the text in ToUnicode, the cluster copies via ActualText.
   const text::FontRef f = font(kNotoRegular);
   layout::GlyphRun run = shape("ij", f, 10, 0, 0);
-  run.clusters = {{0, 2, "\u0133"}};  // ĳ
+  set_clusters(run, {{0, 2, "\u0133"}});  // ĳ
   const Written w = write_runs({run});
   EXPECT_EQ(w.font->glyphs().at(f->glyph_for('i')).text, U"\u0133");
   EXPECT_FALSE(w.font->glyphs().at(f->glyph_for('j')).has_text);
@@ -151,7 +151,7 @@ TEST(GlyphRunWriter, RightToLeftClustersCopyInVisualOrderWithMarksDrawnLast) {
 
 TEST(GlyphRunWriter, RejectsBrokenRuns) {
   layout::GlyphRun run = shape("ab", font(kNotoRegular), 10, 0, 0);
-  run.clusters = {{1, 1, "b"}, {0, 1, "a"}};  // out of order
+  set_clusters(run, {{1, 1, "b"}, {0, 1, "a"}});  // out of order
   EXPECT_THROW(write_runs({run}), std::runtime_error);
   run = shape("ab", font(kNotoRegular), 10, 0, 0);
   run.size = 0;

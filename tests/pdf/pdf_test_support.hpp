@@ -90,7 +90,7 @@ inline layout::GlyphRun shape(const std::string& text, const text::FontRef& face
     const uint32_t start = info[i].cluster;
     auto next = std::upper_bound(sorted.begin(), sorted.end(), start);
     const uint32_t end = next == sorted.end() ? static_cast<uint32_t>(text.size()) : *next;
-    run.clusters.push_back({i, j - i, text.substr(start, end - start)});
+    run.add_cluster(i, j - i, text.substr(start, end - start));
     i = j;
   }
   hb_buffer_destroy(buf);
@@ -194,6 +194,17 @@ inline std::vector<uint8_t> read_file(const std::string& path) {
 
 inline std::string pdftotext(const std::string& pdf, const std::string& extra = "") {
   return run("pdftotext -enc UTF-8 " + extra + " '" + pdf + "' -").out;
+}
+
+// Replaces a run's clusters (first glyph, glyph count, text each).
+struct ClusterSpec {
+  uint32_t first, count;
+  std::string text;
+};
+inline void set_clusters(layout::GlyphRun& run, std::initializer_list<ClusterSpec> cs) {
+  run.clusters.clear();
+  run.text.clear();
+  for (const auto& c : cs) run.add_cluster(c.first, c.count, c.text);
 }
 
 }  // namespace emnpub::pdf::test

@@ -97,7 +97,7 @@ TEST(PdfWriter, LigaturesCopyAsLettersNotPresentationForms) {
   const auto& run = doc.pages[0].runs[0];
   bool has_ligature = false;
   for (const auto& c : run.clusters)
-    if (c.glyph_count == 1 && (c.text == "ffi" || c.text == "fi")) has_ligature = true;
+    if (c.glyph_count == 1 && (run.cluster_text(c) == "ffi" || run.cluster_text(c) == "fi")) has_ligature = true;
   ASSERT_TRUE(has_ligature) << "Noto Sans did not form an fi/ffi ligature";
   ASSERT_LT(run.glyphs.size(), std::string("official efficient").size());
 

@@ -39,14 +39,14 @@ std::vector<WordBox> layout_words(const layout::GlyphRun& run) {
   for (const auto& c : run.clusters) {
     const auto& first = run.glyphs[c.first_glyph];
     const auto& last = run.glyphs[c.first_glyph + c.glyph_count - 1];
-    if (c.text == " ") {
+    if (run.cluster_text(c) == " ") {
       in_word = false;
       continue;
     }
     const double x0 = to_pt(run.x + first.x);
     const double x1 = to_pt(run.x + last.x) + run.font->advance(last.gid) * size / upem;
     if (!in_word) words.push_back({"", x0, x1, 0});
-    words.back().text += c.text;
+    words.back().text += run.cluster_text(c);
     words.back().x_max = x1;
     in_word = true;
   }
@@ -66,7 +66,7 @@ TEST(TextFidelity, WordsAreWhereLayoutPlacedThem) {
   Fixed extra = 0;
   for (const auto& c : justified.clusters) {
     for (uint32_t k = 0; k < c.glyph_count; ++k) justified.glyphs[c.first_glyph + k].x += extra;
-    if (c.text == " ") extra += from_pt(1.37);
+    if (justified.cluster_text(c) == " ") extra += from_pt(1.37);
   }
   page.runs.push_back(justified);
   doc.pages.push_back(page);
@@ -125,7 +125,7 @@ TEST(TextFidelity, DecomposedAccentsAndSupplementaryPlaneText) {
   // A cluster whose text lies outside the BMP must survive as a surrogate
   // pair: give the "z" glyph the text U+1D56B (mathematical double-struck z).
   layout::GlyphRun z = shape("z", font(kNotoRegular), 12, 72, 740);
-  z.clusters[0].text = "\U0001D56B";
+  set_clusters(z, {{0, 1, "\U0001D56B"}});
   page.runs.push_back(z);
   doc.pages.push_back(page);
   const auto bytes = write_pdf(doc, WriteOptions{.compress = false});
