@@ -274,6 +274,7 @@ class DocumentLayouter {
     cfg.band_gap = L_.block({"table", {}, {}, lang, 0}).space_before + 4 * kPt;
     cfg.max_pages = limits_.max_pages;
     PageBuildResult built = build_pages(std::move(items), cfg, doc_.source_name);
+    std::vector<VItem>().swap(items);  // placed: only empty shells are left
     if (!own_title_page && !built.pages.empty()) built.pages.front().drawing.append(std::move(cover), 0, 0);
 
     // Assemble: front pages + body pages.
@@ -330,8 +331,11 @@ class DocumentLayouter {
     return std::to_string(physical - front_pages + 1);
   }
 
-  void to_page(Drawing&& d, Page& page, const std::map<std::string, std::pair<int, Fixed>>& marks) {
+  void to_page(Drawing&& in, Page& page, const std::map<std::string, std::pair<int, Fixed>>& marks) {
+    // Taken over whole, so the built page's buffers go when this returns.
+    Drawing d = std::move(in);
     const Fixed H = page.height;
+    page.runs.reserve(page.runs.size() + d.runs.size());
     for (auto& r : d.rects) { r.y = H - r.y - r.h; page.rects.push_back(std::move(r)); }
     for (auto& pg : d.polygons) {
       for (auto& pt : pg.points) pt.second = H - pt.second;
