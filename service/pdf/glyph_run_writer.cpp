@@ -171,11 +171,13 @@ void write_glyph_run(ContentStream& cs, MarkedContent& marked, PdfFont& font,
       plain_until(end);
       continue;
     }
-    // poppler and pdf.js read a span's text as if laid out left to right
-    // across its glyphs and then reverse right-to-left runs as a whole, so
-    // a logical "letter + harakat" would come back as "harakat + letter".
-    // In a right-to-left run the span's text is therefore given in visual
-    // order, which those readers turn back into the logical text.
+    // poppler (pdftotext and the viewers built on it) reads a span's text
+    // as if laid out left to right across its glyphs and then reverses
+    // right-to-left runs as a whole, so a logical "letter + harakat" would
+    // come back as "harakat + letter". In a right-to-left run the span's
+    // text is therefore given in visual order, which such readers turn back
+    // into the logical text. (Readers that take ActualText as logical text
+    // are not covered by a test here.)
     if (run.rtl && text.size() > 1) {
       std::reverse(text.begin(), text.end());
       // A mark is no right-to-left letter to those readers: with no such
