@@ -8,10 +8,10 @@ namespace {
 
 using K = VItem::Kind;
 
-// A split note keeps at least this many lines on each side: two before
-// the break (one line alone under the rule looks lost), one after.
+// A split note keeps at least two lines on each side: one line alone under
+// the rule, or alone under "(continued)", looks lost.
 constexpr size_t kMinLinesBefore = 2;
-constexpr size_t kMinLinesAfter = 1;
+constexpr size_t kMinLinesAfter = 2;
 
 // A continued note may take at most this share of a column, so the body
 // text of the page it continues on is not crowded out.
