@@ -17,32 +17,8 @@
 #   - the last body page: the lowest body-text lines of the two columns are at
 #     most 3 lines (3 x leading) apart.
 set -u
-if [ $# -lt 2 ]; then echo "usage: bash $0 /path/to/emnpub /path/to/repo" >&2; exit 2; fi
-BIN=$1
-REPO=$(cd "$2" && pwd) || { echo "FAIL: repository '$2' not found"; exit 1; }
-case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
-command -v pdftotext >/dev/null || { echo "FAIL: pdftotext not installed (poppler-utils)"; exit 1; }
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-export LC_ALL=C
-pass=0; fail=0
-bad() { echo "FAIL: $*"; fail=$((fail+1)); }
+. "$(dirname "$0")/lib/layout_test.sh" "$@"
 
-len2pt() {
-  awk -v v="$1" 'BEGIN { f = 1
-    if (v ~ /mm$/) f = 72 / 25.4; else if (v ~ /cm$/) f = 72 / 2.54; else if (v ~ /in$/) f = 72
-    sub(/[a-z]+$/, "", v); printf "%.3f\n", v * f }'
-}
-attr() { tr '\n\t' '  ' <"$1" | grep -o "$3" | grep -o " $2=\"[^\"]*\"" | tail -1 | sed 's/^[^"]*"//; s/"$//'; }
-style_prop() {
-  local v brand
-  v=$(attr "$1" "$2" "<style [^>]*match=\"$3\"[^>]*>")
-  if [ -z "$v" ]; then
-    brand=$(attr "$1" brand '<layout [^>]*>')
-    [ -n "$brand" ] && v=$(attr "$(dirname "$1")/$brand" "$2" "<style [^>]*match=\"$3\"[^>]*>")
-  fi
-  echo "$v"
-}
 LAY="$REPO/layouts/bulletin.xml"
 [ -f "$LAY" ] || { echo "FAIL: $LAY not found"; exit 1; }
 v=$(attr "$LAY" margin-top '<page [^>]*>');    MT=$(len2pt "${v:-22mm}")

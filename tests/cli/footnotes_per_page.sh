@@ -29,27 +29,8 @@
 # its reference; every body is complete; continuations carry the label and
 # follow immediately; no foot text without an owner.
 set -u
-if [ $# -lt 2 ]; then echo "usage: bash $0 /path/to/emnpub /path/to/repo" >&2; exit 2; fi
-BIN=$1
-REPO=$(cd "$2" && pwd) || { echo "FAIL: repository '$2' not found"; exit 1; }
-case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
-for tool in pdftotext pdfinfo; do
-  command -v "$tool" >/dev/null || { echo "FAIL: $tool not installed (poppler-utils)"; exit 1; }
-done
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-export LC_ALL=C
-pass=0; fail=0
-bad() { echo "FAIL: $*"; fail=$((fail+1)); }
+. "$(dirname "$0")/lib/layout_test.sh" "$@"
 
-# --- layout geometry ----------------------------------------------------------
-len2pt() {  # 20mm / 2cm / 1in / 12pt / 0 -> points
-  awk -v v="$1" 'BEGIN { f = 1
-    if (v ~ /mm$/) f = 72 / 25.4; else if (v ~ /cm$/) f = 72 / 2.54; else if (v ~ /in$/) f = 72
-    sub(/[a-z]+$/, "", v); printf "%.3f\n", v * f }'
-}
-# Last value of attribute $2 on elements matching $3 (a grep -o pattern) in $1.
-attr() { tr '\n\t' '  ' <"$1" | grep -o "$3" | grep -o " $2=\"[^\"]*\"" | tail -1 | sed 's/^[^"]*"//; s/"$//'; }
 # "mt mb mi mo facing columns gap fnsize bodysize" for a layout file (docs/layouts.md defaults).
 geometry() {
   local f=$1 brand v mt mb mi mo fac cols gap fn bs
