@@ -8,7 +8,6 @@
 #include <iterator>
 
 #include "model/document.hpp"
-#include "xml/publication_parser.hpp"
 
 namespace emnpub::http {
 
@@ -156,25 +155,15 @@ PreviewRenderer::Attempt PreviewRenderer::attempt(const PreviewSelection& sel) {
     }
     a.layouts = engine_->layout_names();
     const std::string xml = read_sample(sel.sample);
-    // The layout the render will use, so its problems can be told apart
-    // from those of the other layouts (the same look `emnpub batch` takes).
-    xml::ParseOptions po;
-    po.source_name = sel.sample;
-    a.layout = sel.layout.empty() ? model::to_string(xml::parse_publication(xml, po).doc.type) : sel.layout;
-    // A broken edit of a layout that loaded before does not throw: the
-    // engine keeps rendering with the last good version and reports the
-    // edit's problems in layout_status(). A preview must show them.
-    engine_->layout(a.layout);
-    for (const auto& st : engine_->layout_status()) {
-      if (st.name != a.layout || st.problems.empty()) continue;
-      Diagnostics d;
-      for (const auto& p : st.problems) d.add(p);
-      throw DocumentRefused(std::move(d));
-    }
     RenderOptions ro;
     ro.source_name = sel.sample;
     ro.layout = sel.layout;
+    // A broken edit of a layout that loaded before would otherwise render
+    // with the last good version; the preview must show the edit's problems.
+    ro.refuse_broken_layout = true;
+    a.layout = sel.layout;  // until the engine says which one the document's type picks
     RenderResult r = engine_->render(xml, ro);
+    a.layout = r.layout;
     a.ok = true;
     a.pages = r.pages;
     a.warnings = formatted(r.warnings.list());
@@ -197,8 +186,9 @@ void PreviewRenderer::finish(const PreviewSelection& sel, Attempt&& a, const std
     s.generation += 1;
     s.ok = a.ok;
     s.busy = pending_;
+    // A refused render of the same sample keeps the layout name it had.
+    if (!a.layout.empty() || s.selection.sample != sel.sample) s.layout = a.layout;
     s.selection = sel;
-    s.layout = a.layout;
     s.errors = a.errors;
     if (!a.layouts.empty()) s.layouts = a.layouts;
     s.render_ms = a.ms;

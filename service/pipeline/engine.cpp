@@ -215,6 +215,16 @@ RenderResult Engine::render(std::string_view xml, const RenderOptions& opts) con
   lap(res.timings.parse_ms);
   const std::string name = opts.layout.empty() ? model::to_string(doc.type) : opts.layout;
   style::LayoutRef L = layout(name);
+  res.layout = name;
+  if (opts.refuse_broken_layout) {
+    Diagnostics broken;
+    {
+      std::lock_guard lock(mu_);
+      if (auto it = layouts_.find(name); it != layouts_.end())
+        for (const auto& p : it->second.problems) broken.add(p);
+    }
+    if (broken.has_errors()) throw DocumentRefused(std::move(broken));
+  }
   lap(res.timings.layout_load_ms);
   Diagnostics image_problems;
   const layout::ImageStore images = load_images(

@@ -37,6 +37,10 @@ struct RenderOptions {
   std::string assets_dir;           // overrides EngineConfig::assets_dir when set
   layout::Limits limits;
   int max_depth = 256;
+  // Refuse, with its problems, when the layout's last edit was broken,
+  // instead of rendering with its last good version (which a service
+  // wants, but a designer previewing the edit must be told).
+  bool refuse_broken_layout = false;
 };
 
 struct RenderTimings {
@@ -49,6 +53,7 @@ struct RenderResult {
   int pages = 0;
   size_t glyphs = 0;                // glyphs placed on all pages
   std::string document_id;
+  std::string layout;               // name of the layout used
   RenderTimings timings;
 };
 
