@@ -42,6 +42,15 @@ Fixed tail_space(const Footnote& f) { return f.height - note_lines_height(f, 0, 
 
 const Footnote& note(const PageBuilderConfig& cfg, int id) { return (*cfg.footnotes)[static_cast<size_t>(id)]; }
 
+// Appends to `out` the notes `it` references that the column does not set
+// yet (neither whole nor as its split note) and `out` does not hold.
+void add_new_notes(const VItem& it, const ColumnFill& f, std::vector<int>& out) {
+  for (int id : it.footnotes)
+    if (id != f.split_note && std::find(f.notes.begin(), f.notes.end(), id) == f.notes.end() &&
+        std::find(out.begin(), out.end(), id) == out.end())
+      out.push_back(id);
+}
+
 Fixed label_height(const PageBuilderConfig& cfg) {
   return cfg.continued_label ? cfg.continued_label->height : 0;
 }
@@ -125,10 +134,7 @@ ColumnFill fill_column(const std::vector<VItem>& items, size_t i, Fixed content_
     // A box: does it fit with its footnotes?
     const bool split_done = f.split_note >= 0 || f.carry_out.active();
     std::vector<int> fresh;
-    for (int id : it.footnotes)
-      if (id != f.split_note && std::find(f.notes.begin(), f.notes.end(), id) == f.notes.end() &&
-          std::find(fresh.begin(), fresh.end(), id) == fresh.end())
-        fresh.push_back(id);
+    add_new_notes(it, f, fresh);
     Fixed fresh_h = 0;
     for (int id : fresh) fresh_h += note(cfg, id).height;
     const bool fits_content = f.used + it.height <= content_h;
@@ -156,10 +162,7 @@ ColumnFill fill_column(const std::vector<VItem>& items, size_t i, Fixed content_
         const VItem& g = items[end];
         if (g.kind == K::Box && mode != FillMode::Single && g.wide != it.wide) break;
         if (g.kind != K::Penalty) group_h += g.height;
-        for (int id : g.footnotes)
-          if (id != f.split_note && std::find(f.notes.begin(), f.notes.end(), id) == f.notes.end() &&
-              std::find(group_notes.begin(), group_notes.end(), id) == group_notes.end())
-            group_notes.push_back(id);
+        add_new_notes(g, f, group_notes);
         ++end;
       }
       const int last = group_notes.back();
@@ -219,11 +222,9 @@ ColumnFill fill_column(const std::vector<VItem>& items, size_t i, Fixed content_
   for (size_t k : f.placed) {
     const VItem& it = items[k];
     f.used += it.kind == K::Penalty ? 0 : it.height;
-    for (int id : it.footnotes)
-      if (id != f.split_note && std::find(f.notes.begin(), f.notes.end(), id) == f.notes.end()) {
-        f.notes.push_back(id);
-        notes_total += note(cfg, id).height;
-      }
+    const size_t had = f.notes.size();
+    add_new_notes(it, f, f.notes);
+    for (size_t k = had; k < f.notes.size(); ++k) notes_total += note(cfg, f.notes[k]).height;
   }
   if (f.split_note >= 0) notes_total += note_lines_height(note(cfg, f.split_note), 0, f.split_end);
   f.notes_h = area(notes_total);
