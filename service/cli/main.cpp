@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/command.hpp"
+#include "cli/heap_tuning.hpp"
 
 namespace emnpub::cli {
 
@@ -71,6 +72,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
 #ifdef EMNPUB_FULL_BINARY
   g_argv = argv;
+  use_huge_page_heap();
   // --help lists every command: the full binary knows them all.
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") exec_full_binary();
 #endif

@@ -110,7 +110,8 @@ int BlockBuilder::text(std::vector<text::TextSpan> spans, const style::BlockStyl
   spec.tunables = ctx_.L.breaking;
   if (!st.hyphenate)
     for (auto& s : spec.spans) s.style.hyphenate = false;
-  text::SetParagraph para = ctx_.setter.set(spec);
+  text::SetParagraph para = ctx_.setter.set(
+      spec, ctx_.measure_only ? text::ParagraphSetter::Want::Metrics : text::ParagraphSetter::Want::Glyphs);
   for (const auto& m : para.missing) {
     char cp[16];
     std::snprintf(cp, sizeof cp, "U+%04X", m.codepoint);
@@ -142,12 +143,12 @@ int BlockBuilder::text(std::vector<text::TextSpan> spans, const style::BlockStyl
     }
     VItem box;
     box.height = st.leading;
+    ctx_.glyphs += line.glyph_count;
     for (auto& r : line.runs) {
-      ctx_.glyphs += r.glyphs.size();
       r.x += x0;
       r.y = baseline - r.y;  // y down; a raised run has a smaller y
       r.tag = {role, sid, {}};
-      if (!ctx_.measure_only) box.drawing.runs.push_back(std::move(r));
+      box.drawing.runs.push_back(std::move(r));
     }
     for (const auto& a : line.anchors) {
       const AnchorDef& def = ctx_.anchors[static_cast<size_t>(a.anchor)];

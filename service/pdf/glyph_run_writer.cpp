@@ -94,9 +94,10 @@ bool is_rtl_letter(char32_t c) {
 // Whether, scanning left from cluster `cl` in the run, a right-to-left
 // letter comes before a left-to-right letter or a digit. Runs start fresh:
 // what an earlier run drew is not known here, so the answer is then no.
-bool rtl_letter_before(const layout::GlyphRun& run, const layout::GlyphCluster* cl) {
+bool rtl_letter_before(const layout::GlyphRun& run, const std::vector<layout::GlyphCluster>& clusters,
+                       const layout::GlyphCluster* cl) {
   hb_unicode_funcs_t* ucd = hb_unicode_funcs_get_default();
-  for (const layout::GlyphCluster* p = cl; p != run.clusters.data();) {
+  for (const layout::GlyphCluster* p = cl; p != clusters.data();) {
     --p;
     const std::u32string t = utf8_to_utf32(run.cluster_text(*p));
     for (auto c = t.rbegin(); c != t.rend(); ++c) {
@@ -139,7 +140,9 @@ void write_glyph_run(ContentStream& cs, MarkedContent& marked, PdfFont& font,
   auto plain_until = [&](uint32_t end) {
     for (; next < end; ++next) plan.push_back({next, -1});
   };
-  for (const layout::GlyphCluster& cl : run.clusters) {
+  std::vector<layout::GlyphCluster> implied;
+  const std::vector<layout::GlyphCluster>& clusters = run.clusters_or_implied(implied);
+  for (const layout::GlyphCluster& cl : clusters) {
     if (cl.glyph_count == 0) continue;
     if (static_cast<size_t>(cl.text_begin) + cl.text_size > run.text.size())
       throw std::runtime_error("PDF writer: a glyph cluster's text lies outside its run's text");
@@ -185,7 +188,7 @@ void write_glyph_run(ContentStream& cs, MarkedContent& marked, PdfFont& font,
       // or digit), it is read with the left-to-right text before it. A
       // right-to-left mark (invisible, ignored by search) keeps it in its
       // word.
-      if (!is_rtl_letter(text.front()) && !rtl_letter_before(run, &cl))
+      if (!is_rtl_letter(text.front()) && !rtl_letter_before(run, clusters, &cl))
         text.insert(text.begin(), kRightToLeftMark);
     }
     const int text_span = static_cast<int>(spans.size());

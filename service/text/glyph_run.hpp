@@ -33,6 +33,11 @@ struct GlyphCluster {
 };
 
 // One font, size and colour, glyphs in visual (left-to-right) order.
+//
+// Clusters are usually implied: in most runs glyph i stands for the i-th
+// code point of `text`, and such runs keep `clusters` empty (compact()), as
+// a list of one 16-byte cluster per glyph would double a document's glyph
+// memory. Readers ask for clusters_or_implied().
 struct GlyphRun {
   FontRef font;
   Fixed size = 0;            // em size
@@ -52,6 +57,11 @@ struct GlyphRun {
     clusters.push_back({first, count, static_cast<uint32_t>(text.size()), static_cast<uint32_t>(t.size())});
     text.append(t);
   }
+  // Drops `clusters` when they say no more than the implied mapping, and
+  // the vectors' spare capacity: a set line is kept until its page is written.
+  void compact();
+  // The clusters, explicit or implied (written into `scratch`).
+  const std::vector<GlyphCluster>& clusters_or_implied(std::vector<GlyphCluster>& scratch) const;
 };
 
 }  // namespace emnpub::text

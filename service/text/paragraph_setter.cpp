@@ -290,23 +290,52 @@ std::string paragraph_key(const ParagraphSpec& spec) {
 
 }  // namespace
 
-SetParagraph ParagraphSetter::set(const ParagraphSpec& spec) {
-  std::string key = paragraph_key(spec);
-  if (auto it = para_cache_.find(key); it != para_cache_.end()) {
-    ++para_hits_;
-    SetParagraph copy;
-    if (hand_over_) {
-      copy = std::move(it->second);
-      para_cache_.erase(it);
-    } else {
-      copy = it->second;
-    }
-    // Source positions are not part of the key: take the caller's.
-    for (auto& m : copy.missing) m.span = std::min(m.span, spec.spans.size() - 1);
-    return copy;
+namespace {
+
+// A paragraph's lines without their glyph runs.
+SetParagraph metrics_of(const SetParagraph& p) {
+  SetParagraph m;
+  m.missing = p.missing;
+  m.rtl = p.rtl;
+  m.overfull = p.overfull;
+  m.demerits = p.demerits;
+  m.lines.reserve(p.lines.size());
+  for (const SetLine& l : p.lines) {
+    SetLine x;
+    x.width = l.width;
+    x.ascent = l.ascent;
+    x.descent = l.descent;
+    x.anchors = l.anchors;
+    x.hyphenated = l.hyphenated;
+    x.glyph_count = l.glyph_count;
+    m.lines.push_back(std::move(x));
   }
-  SetParagraph out = set_uncached(spec);
-  if (!hand_over_) para_cache_.emplace(std::move(key), out);
+  return m;
+}
+
+}  // namespace
+
+SetParagraph ParagraphSetter::set(const ParagraphSpec& spec, Want want) {
+  std::string key = paragraph_key(spec);
+  auto it = para_cache_.find(key);
+  if (it != para_cache_.end()) {
+    ++para_hits_;
+  } else {
+    SetParagraph fresh = set_uncached(spec);
+    if (hand_over_ && want == Want::Glyphs) return fresh;
+    it = para_cache_.emplace(std::move(key), std::move(fresh)).first;
+  }
+  SetParagraph out;
+  if (want == Want::Metrics) {
+    out = metrics_of(it->second);
+  } else if (hand_over_) {
+    out = std::move(it->second);
+    para_cache_.erase(it);
+  } else {
+    out = it->second;
+  }
+  // Source positions are not part of the key: take the caller's.
+  for (auto& m : out.missing) m.span = std::min(m.span, spec.spans.size() - 1);
   return out;
 }
 
@@ -599,6 +628,10 @@ SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
         last.text += "\u2010";
         last.clusters.back().text_size = static_cast<uint32_t>(last.text.size()) - last.clusters.back().text_begin;
       }
+    }
+    for (auto& r : line.runs) {
+      r.compact();
+      line.glyph_count += r.glyphs.size();
     }
     out.lines.push_back(std::move(line));
     start = brk + 1;

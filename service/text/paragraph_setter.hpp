@@ -52,6 +52,7 @@ struct SetLine {
   std::vector<GlyphRun> runs;    // x relative to line start, y relative to baseline
   std::vector<AnchorExtent> anchors;
   bool hyphenated = false;
+  size_t glyph_count = 0;        // glyphs in `runs` (kept when runs are not)
 };
 
 struct SetParagraph {
@@ -67,7 +68,11 @@ class ParagraphSetter {
   ParagraphSetter(const FontRegistry& fonts, const HyphenatorCache& hyphenators, Shaper& shaper)
       : fonts_(fonts), hyph_(hyphenators), shaper_(shaper) {}
 
-  SetParagraph set(const ParagraphSpec& spec);
+  // What the caller needs of a set paragraph: its lines' glyphs, or only
+  // their metrics (a measuring pass): then the runs stay in the cache and
+  // the lines come back without them.
+  enum class Want { Glyphs, Metrics };
+  SetParagraph set(const ParagraphSpec& spec, Want want = Want::Glyphs);
 
   // For a layout pass that is expected to be the last: a cached paragraph
   // is handed over (moved out of the cache) instead of copied, and new ones
