@@ -114,44 +114,93 @@ class DocumentLayouter {
       : doc_(doc), L_(L), fonts_(fonts), hyph_(hyph), warnings_(warnings), limits_(limits), images_(images),
         geo_{L.page, L.variants}, setter_(fonts, hyph, shaper_) {}
 
-  PagedDocument run() {
-    // Pass 1 finds where every target lands; a second pass writes page
-    // numbers into cross-references when the document has any.
+  PagedDocument run(const PageSink* sink) {
     // The first pass only measures: it finds where every target lands and
     // keeps no glyphs. Full passes follow, writing page numbers into
-    // references; a number can move what it refers to (a longer number
-    // rewraps a line), so they repeat until the pages the text names are
-    // the pages things land on, at most four passes in all.
-    std::map<std::string, std::pair<int, std::string>> pages;
-    PagedDocument out = pass(pages, true);
+    // references and "page X of Y" with what the previous pass found, and
+    // streaming their pages out as they are built; a number can move what
+    // it refers to (a longer number rewraps a line), so they repeat until
+    // the pages the text names are the pages things land on, at most four
+    // passes in all.
+    Known known;
+    pass(known, true, nullptr);
     // Paragraphs set by the measuring pass are handed to the full pass
     // rather than copied, so no line is held twice; a further pass (rare)
     // sets them again.
     setter_.hand_over_cached(true);
+    PagedDocument out;
     for (int n = 1; n < kMaxPasses; ++n) {
-      if (n > 1 && (!has_internal_refs_ || target_pages_ == pages)) break;
-      pages = target_pages_;
+      if (n > 1 && settled(known)) break;
+      known = learnt_;
+      if (n > 1 && sink && sink->restart) sink->restart();
       out = PagedDocument{};  // free the previous pass's pages before building the next
-      out = pass(pages, false);
+      out = pass(known, false, sink);
     }
     warnings_.append(pass_warnings_);  // only the last pass's warnings count
     return out;
   }
 
  private:
-  PagedDocument pass(const std::map<std::string, std::pair<int, std::string>>& known, bool measure_only) {
+  // What a pass found, for the next one to print.
+  struct Known {
+    std::map<std::string, std::pair<int, std::string>> targets;  // id -> physical page, its label
+    std::map<std::string, std::pair<int, Fixed>> marks;          // id -> physical page, y from the top
+    std::vector<TocEntry> toc;
+    int total = 0;                                               // pages
+    bool operator==(const Known&) const = default;
+  };
+
+  // Whether the last pass printed what it found.
+  bool settled(const Known& printed) const {
+    if (learnt_.total != printed.total) return false;
+    return !has_internal_refs_ || learnt_ == printed;
+  }
+
+  // Sets the footnote bodies referenced since the last call, at the column
+  // measure (before the page builder sees the references).
+  void set_new_notes(LayoutContext& ctx, const style::BlockStyle& fs) {
+    for (size_t k = ctx.footnotes.size(); k < ctx.pending_notes.size(); ++k) {
+      Footnote fn;
+      BlockBuilder nb(ctx, fn.lines, 0, ctx.measure);
+      nb.text(std::move(ctx.pending_notes[k]), fs, "Note");
+      for (const auto& l : fn.lines) fn.height += l.kind == VItem::Kind::Penalty ? 0 : l.height;
+      fn.height += fs.space_after;
+      ctx.footnotes.push_back(std::move(fn));
+    }
+  }
+
+  PagedDocument pass(const Known& known, bool measure_only, const PageSink* sink) {
     Diagnostics local;
     LayoutContext ctx(doc_, L_, fonts_, setter_, local);
     ctx.limits = limits_;
     ctx.measure_only = measure_only;
     number_targets(ctx);
     for (auto& [id, t] : ctx.targets)
-      if (auto it = known.find(id); it != known.end()) { t.page = it->second.first; t.page_label = it->second.second; }
+      if (auto it = known.targets.find(id); it != known.targets.end()) {
+        t.page = it->second.first;
+        t.page_label = it->second.second;
+      }
     ctx.measure = geo_.column_width();
     ctx.full_measure = geo_.body_width();
     ctx.max_figure_height = geo_.body_height() * 3 / 5;
     ctx.images = images_;
     const std::string& lang = doc_.lang;
+
+    PagedDocument out;
+    // Pages leave as they are finished: to the caller's sink, or into `out`.
+    auto emit = [&](BuiltPage&& bp, int physical, int front_pages) {
+      furniture(ctx, bp, physical, front_pages, known.total);
+      Page page;
+      page.width = L_.page.width;
+      page.height = L_.page.height;
+      page.label = label_for(physical, front_pages);
+      page.bleed = L_.page.bleed;
+      to_page(std::move(bp.drawing), page, known.marks);
+      if (sink)
+        sink->page(std::move(page));
+      else
+        out.pages.push_back(std::move(page));
+    };
 
     // Front matter: a title page of its own (reports) or a title block on
     // the first page above the body (informs, bulletins).
@@ -159,22 +208,104 @@ class DocumentLayouter {
     Drawing cover;
     Fixed cover_h = 0;
     build_cover(ctx, cover, cover_h, own_title_page);
-    int front_pages = 0;
     std::vector<BuiltPage> front;
     if (own_title_page) {
       front.emplace_back();
       front.back().drawing = std::move(cover);
-      front_pages = 1;
       if (L_.page.facing) {
         front.emplace_back();
         build_imprint(ctx, front.back().drawing);
-        front_pages = 2;
       }
     }
 
-    // Body vertical list.
+    // Table of contents (reports): front matter after the imprint, set with
+    // the page numbers of the previous pass; the body starts on a recto. A
+    // full pass sets it first, from the entries the previous pass found,
+    // so its pages can leave before the body's; the measuring pass sets it
+    // after the body, from its own entries.
+    const bool toc_wanted = L_.toc_levels > 0 && own_title_page;
+    std::vector<PlacedOutline> toc_outline;
+    auto add_toc = [&] {
+      if (!toc_wanted || ctx.toc.empty()) return;
+      has_internal_refs_ = true;  // the page numbers need a second pass
+      std::vector<VItem> toc_items = build_toc(ctx, known.targets, ctx.measure);
+      const int toc_start = static_cast<int>(front.size());
+      PageBuilderConfig tc;
+      tc.frames = [&](int page) { return geo_.frames(page + toc_start, 0); };
+      tc.max_pages = limits_.max_pages;
+      PageBuildResult toc = build_pages(std::move(toc_items), tc, doc_.source_name);
+      for (auto& o : toc.outline) {
+        o.page += toc_start;
+        toc_outline.push_back(std::move(o));
+      }
+      for (auto& p : toc.pages) front.push_back(std::move(p));
+      if (L_.page.facing && front.size() % 2 == 1) front.emplace_back();
+    };
+    if (!measure_only) {
+      ctx.toc = known.toc;
+      add_toc();
+      ctx.toc.clear();  // the body collects them again
+    }
+    // The body's pages do not depend on how many front pages precede them
+    // (facing layouts keep that number even), so the measuring pass places
+    // the body before it knows the contents' length.
+    const int front_pages = static_cast<int>(front.size());
+    geo_.first_body = front_pages;
+    if (!measure_only)
+      for (int p = 0; p < front_pages; ++p) emit(std::move(front[static_cast<size_t>(p)]), p, front_pages);
+
+    // Footnotes: their style, and the label set above the part of a note
+    // continued from the previous page.
+    const auto fs = L_.block({"footnote", {}, {}, lang, 0});
+    VItem continued;
+    {
+      std::vector<VItem> lines;
+      BlockBuilder lb(ctx, lines, 0, ctx.measure);
+      const auto base = span_style_for(fs, lang);
+      std::vector<text::TextSpan> spans{
+          {"(" + style::localized(style::Text::Continued, lang) + ")", apply_inline(L_, base, "em"), -1, {}}};
+      lb.text(std::move(spans), fs, "Note");
+      continued = stack_box(std::move(lines));
+    }
+
+    PageBuilderConfig cfg;
+    cfg.frames = [&](int page) {
+      const int physical = page + front_pages;
+      return geo_.frames(physical, (!own_title_page && page == 0) ? cover_h : 0);
+    };
+    if (L_.page.facing)
+      cfg.is_recto = [&](int page) { return (page + front_pages) % 2 == 0; };
+    cfg.footnotes = &ctx.footnotes;
+    cfg.table_headers = &ctx.table_headers;
+    cfg.footnote_gap = fs.space_before > 0 ? fs.space_before : 8 * kPt;
+    cfg.footnote_sep_width = geo_.column_width() / 3;
+    cfg.footnote_sep_color = fs.rule_color;
+    cfg.continued_label = &continued;
+    cfg.band_gap = L_.block({"table", {}, {}, lang, 0}).space_before + 4 * kPt;
+    cfg.max_pages = limits_.max_pages;
+    PageBuilder::Sink body_sink = [&](BuiltPage&& bp, int page) {
+      if (measure_only) return;  // only where things land counts
+      if (page == 0 && !own_title_page) bp.drawing.append(std::move(cover), 0, 0);
+      emit(std::move(bp), page + front_pages, front_pages);
+    };
+    PageBuilder pages(cfg, doc_.source_name, body_sink);
+
+    // Body vertical list, handed to the page builder block by block so only
+    // the lines of the pages not yet finished are held.
     std::vector<VItem> items;
     BlockBuilder bb(ctx, items, 0, ctx.measure);
+    auto hand_over = [&](bool all) {
+      set_new_notes(ctx, fs);
+      // Items after the last box stay: a following space collapses into a
+      // trailing one, and a heading's keep penalties stay with it.
+      size_t keep = items.size();
+      while (!all && keep > 0 && items[keep - 1].kind != VItem::Kind::Box) --keep;
+      if (keep == 0) return;
+      std::vector<VItem> ready(std::make_move_iterator(items.begin()),
+                               std::make_move_iterator(items.begin() + static_cast<std::ptrdiff_t>(keep)));
+      items.erase(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(keep));
+      pages.feed(std::move(ready));
+    };
     std::vector<int> counters;
     if (!doc_.summary.empty()) {
       if (doc_.type == DocType::Report) {
@@ -193,12 +324,21 @@ class DocumentLayouter {
         bb.space(hs.space_after);
         bb.forbid_break();
       }
-      bb.blocks(doc_.summary, 0, false, counters);
+      for (const auto& b : doc_.summary) {
+        bb.block(b, 0, false, counters);
+        hand_over(false);
+      }
     }
-    bb.blocks(doc_.body, 0, false, counters);
+    for (const auto& b : doc_.body) {
+      bb.block(b, 0, false, counters);
+      hand_over(false);
+    }
     if (!doc_.annexes.empty()) {
       std::vector<int> ac;
-      bb.blocks(doc_.annexes, 0, true, ac);
+      for (const auto& b : doc_.annexes) {
+        bb.block(b, 0, true, ac);
+        hand_over(false);
+      }
     }
     // Back matter (disclaimer, contact, back blocks) closes the document on
     // a page of its own.
@@ -209,89 +349,26 @@ class DocumentLayouter {
       items.push_back(std::move(brk));
       back_matter(ctx, bb);
     }
+    hand_over(true);
     for (const auto& a : ctx.anchors)
       if (a.kind == AnchorDef::Kind::Internal) has_internal_refs_ = true;
+    PageBuildResult built = pages.finish();
 
-    // Footnote bodies at the column measure.
-    const auto fs = L_.block({"footnote", {}, {}, lang, 0});
-    for (auto& spans : ctx.pending_notes) {
-      Footnote fn;
-      BlockBuilder nb(ctx, fn.lines, 0, ctx.measure);
-      nb.text(std::move(spans), fs, "Note");
-      for (const auto& l : fn.lines) fn.height += l.kind == VItem::Kind::Penalty ? 0 : l.height;
-      fn.height += fs.space_after;
-      ctx.footnotes.push_back(std::move(fn));
-    }
-    // Set above the part of a footnote continued from the previous page.
-    VItem continued;
-    {
-      std::vector<VItem> lines;
-      BlockBuilder lb(ctx, lines, 0, ctx.measure);
-      const auto base = span_style_for(fs, lang);
-      std::vector<text::TextSpan> spans{
-          {"(" + style::localized(style::Text::Continued, lang) + ")", apply_inline(L_, base, "em"), -1, {}}};
-      lb.text(std::move(spans), fs, "Note");
-      continued = stack_box(std::move(lines));
-    }
+    if (measure_only) add_toc();
+    const int front_total = static_cast<int>(front.size());  // the measuring pass's TOC counts now
+    geo_.first_body = front_total;  // the next pass's contents pages are not "first" pages
 
-    // Table of contents (reports): front matter after the imprint, set with
-    // the page numbers of the previous pass; the body starts on a recto.
-    std::vector<PlacedOutline> toc_outline;
-    if (L_.toc_levels > 0 && own_title_page && !ctx.toc.empty()) {
-      has_internal_refs_ = true;  // the page numbers need a second pass
-      std::vector<VItem> toc_items = build_toc(ctx, known, ctx.measure);
-      const int toc_start = front_pages;
-      PageBuilderConfig tc;
-      tc.frames = [&](int page) { return geo_.frames(page + toc_start, 0); };
-      tc.max_pages = limits_.max_pages;
-      PageBuildResult toc = build_pages(std::move(toc_items), tc, doc_.source_name);
-      for (auto& o : toc.outline) {
-        o.page += toc_start;
-        toc_outline.push_back(std::move(o));
-      }
-      for (auto& p : toc.pages) front.push_back(std::move(p));
-      front_pages = static_cast<int>(front.size());
-      if (L_.page.facing && front_pages % 2 == 1) {
-        front.emplace_back();
-        front_pages += 1;
-      }
-    }
-
-    geo_.first_body = front_pages;
-    PageBuilderConfig cfg;
-    cfg.frames = [&](int page) {
-      const int physical = page + front_pages;
-      return geo_.frames(physical, (!own_title_page && page == 0) ? cover_h : 0);
-    };
-    if (L_.page.facing)
-      cfg.is_recto = [&](int page) { return (page + front_pages) % 2 == 0; };
-    cfg.footnotes = &ctx.footnotes;
-    cfg.table_headers = &ctx.table_headers;
-    cfg.footnote_gap = fs.space_before > 0 ? fs.space_before : 8 * kPt;
-    cfg.footnote_sep_width = geo_.column_width() / 3;
-    cfg.footnote_sep_color = fs.rule_color;
-    cfg.continued_label = &continued;
-    cfg.band_gap = L_.block({"table", {}, {}, lang, 0}).space_before + 4 * kPt;
-    cfg.max_pages = limits_.max_pages;
-    PageBuildResult built = build_pages(std::move(items), cfg, doc_.source_name);
-    std::vector<VItem>().swap(items);  // placed: only empty shells are left
-    if (!own_title_page && !built.pages.empty()) built.pages.front().drawing.append(std::move(cover), 0, 0);
-
-    // Assemble: front pages + body pages.
-    std::vector<BuiltPage> all = std::move(front);
-    for (auto& p : built.pages) all.push_back(std::move(p));
-    const int total = static_cast<int>(all.size());
-    std::map<std::string, std::pair<int, Fixed>> mark_at;
-    target_pages_.clear();
+    learnt_ = Known{};
     for (const auto& m : built.marks) {
-      const int physical = m.page + front_pages;
-      mark_at[m.id] = {physical, m.y};
-      target_pages_[m.id] = {physical, label_for(physical, front_pages)};
+      const int physical = m.page + front_total;
+      learnt_.marks[m.id] = {physical, m.y};
+      learnt_.targets[m.id] = {physical, label_for(physical, front_total)};
     }
+    learnt_.toc = ctx.toc;
+    learnt_.total = front_total + built.page_count;
     pass_warnings_ = local;
     if (measure_only) return {};
 
-    PagedDocument out;
     out.info.title = doc_.meta.title_text;
     for (const auto& a : doc_.meta.authors) out.info.author += (out.info.author.empty() ? "" : ", ") + a;
     if (out.info.author.empty()) out.info.author = doc_.meta.publisher;
@@ -308,18 +385,6 @@ class DocumentLayouter {
       out.outline.push_back({o.mark.title, o.mark.level, o.page, L_.page.height - o.y});
     for (const auto& o : built.outline)
       out.outline.push_back({o.mark.title, o.mark.level, o.page + front_pages, L_.page.height - o.y});
-
-    for (int p = 0; p < total; ++p) {
-      BuiltPage& bp = all[static_cast<size_t>(p)];
-      furniture(ctx, bp, p, front_pages, total);
-      Page page;
-      page.width = L_.page.width;
-      page.height = L_.page.height;
-      page.label = label_for(p, front_pages);
-      page.bleed = L_.page.bleed;
-      to_page(std::move(bp.drawing), page, mark_at);
-      out.pages.push_back(std::move(page));
-    }
     return out;
   }
 
@@ -544,16 +609,17 @@ class DocumentLayouter {
   Diagnostics pass_warnings_;
   text::Shaper shaper_;
   text::ParagraphSetter setter_;
-  std::map<std::string, std::pair<int, std::string>> target_pages_;
+  Known learnt_;  // what the last pass found
 };
 
 }  // namespace
 
 PagedDocument layout_document(const model::Document& doc, const style::Layout& L,
                               const text::FontRegistry& fonts, const text::HyphenatorCache& hyph,
-                              Diagnostics& warnings, const Limits& limits, const ImageStore* images) {
+                              Diagnostics& warnings, const Limits& limits, const ImageStore* images,
+                              const PageSink* sink) {
   DocumentLayouter d(doc, L, fonts, hyph, warnings, limits, images);
-  return d.run();
+  return d.run(sink);
 }
 
 }  // namespace emnpub::layout

@@ -57,6 +57,7 @@ struct TocEntry {
   std::string title;
   std::string id;                   // mark to look up the page (synthetic if the section has none)
   std::string lang;
+  bool operator==(const TocEntry&) const = default;
 };
 
 struct LayoutContext {

@@ -117,17 +117,54 @@ bool same_stop(const ColumnFill& a, const ColumnFill& b) {
 
 }  // namespace
 
-PageBuildResult build_pages(std::vector<VItem>&& items, const PageBuilderConfig& cfg,
-                            const std::string& source_name) {
+struct PageBuilder::State {
+  const PageBuilderConfig& cfg;
+  std::string source_name;
+  Sink sink;
   PageBuildResult res;
-  Placement out{res, items, cfg, {}, 0};
-  const size_t n = items.size();
-  size_t i = 0;
+  std::vector<VItem> items;  // the part of the list not yet placed (and the item before it)
+  Placement out;
+  size_t i = 0;              // next item to place
   NoteCarry carry;
   bool want_recto = false;
-  res.pages.emplace_back();
+  bool page_filled = false;  // the current page is done; a next one opens when content follows
 
-  auto new_page = [&] {
+  State(const PageBuilderConfig& c, std::string name, Sink s)
+      : cfg(c), source_name(std::move(name)), sink(std::move(s)), out{res, items, cfg, {}, 0} {
+    res.pages.emplace_back();
+  }
+
+  bool more() const {
+    size_t k = i;
+    while (k < items.size() && items[k].kind != K::Box) ++k;
+    return k < items.size() || carry.active();
+  }
+
+  // Whether the list fed so far decides the next page: three pages of
+  // content follow, then a place where a column may break (so no column
+  // filled from here can reach the end of what has been fed).
+  bool decided() const {
+    Fixed capacity = 0;
+    for (const Frame& f : cfg.frames(out.page)) capacity += f.height;
+    Fixed h = 0;
+    for (size_t k = i; k < items.size(); ++k) {
+      const VItem& it = items[k];
+      if (it.kind != K::Penalty) h += it.height;
+      if (h <= 3 * capacity || k == 0) continue;
+      if (it.kind == K::Penalty ? it.penalty < kInf : it.kind == K::Glue && items[k - 1].kind == K::Box)
+        return true;
+    }
+    return false;
+  }
+
+  void emit_current() {
+    if (!sink) return;
+    sink(std::move(res.pages.back()), out.page);
+    res.pages.clear();
+  }
+
+  void new_page() {
+    emit_current();
     ++out.page;
     if (out.page >= cfg.max_pages) {
       Diagnostics d;
@@ -137,15 +174,19 @@ PageBuildResult build_pages(std::vector<VItem>&& items, const PageBuilderConfig&
     }
     res.pages.emplace_back();
     res.pages.back().running_title = out.running;
-  };
+  }
 
-  auto more = [&] {
-    size_t k = i;
-    while (k < n && items[k].kind != K::Box) ++k;
-    return k < n || carry.active();
-  };
+  // Drops placed items, keeping the one before `i` (a glue's legal break
+  // looks back at it).
+  void forget_placed() {
+    if (i < 2 || i < items.size() / 2) return;
+    const size_t drop = i - 1;
+    items.erase(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(drop));
+    i -= drop;
+  }
 
-  while (more()) {
+  void fill_page() {
+    const size_t n = items.size();
     const std::vector<Frame> frames = cfg.frames(out.page);
     const size_t ncol = frames.size();
     const Fixed page_top = frames.front().top;
@@ -227,16 +268,58 @@ PageBuildResult build_pages(std::vector<VItem>&& items, const PageBuilderConfig&
         page_done = true;
       }
     }
-    if (!more()) break;
-    new_page();
-    // A chapter that must open on a right-hand page: leave a verso blank.
-    if (want_recto && cfg.is_recto && !cfg.is_recto(out.page)) {
-      res.pages.back().blank = true;
-      new_page();
-    }
-    want_recto = false;
   }
-  return res;
+};
+
+PageBuilder::PageBuilder(const PageBuilderConfig& cfg, std::string source_name, Sink sink)
+    : st_(std::make_unique<State>(cfg, std::move(source_name), std::move(sink))) {}
+
+PageBuilder::~PageBuilder() = default;
+
+void PageBuilder::feed(std::vector<VItem>&& more) {
+  State& s = *st_;
+  if (s.items.empty()) {
+    s.items = std::move(more);
+  } else {
+    s.items.reserve(s.items.size() + more.size());
+    for (auto& it : more) s.items.push_back(std::move(it));
+  }
+  run(false);
+}
+
+void PageBuilder::run(bool final) {
+  State& s = *st_;
+  while (final || s.decided()) {
+    if (!s.more()) break;
+    if (s.page_filled) {
+      s.new_page();
+      // A chapter that must open on a right-hand page: leave a verso blank.
+      if (s.want_recto && s.cfg.is_recto && !s.cfg.is_recto(s.out.page)) {
+        s.res.pages.back().blank = true;
+        s.new_page();
+      }
+      s.want_recto = false;
+    }
+    s.fill_page();
+    s.page_filled = true;
+    s.forget_placed();
+  }
+}
+
+PageBuildResult PageBuilder::finish() {
+  run(true);
+  State& s = *st_;
+  s.emit_current();
+  s.res.page_count = s.out.page + 1;
+  std::vector<VItem>().swap(s.items);
+  return std::move(s.res);
+}
+
+PageBuildResult build_pages(std::vector<VItem>&& items, const PageBuilderConfig& cfg,
+                            const std::string& source_name) {
+  PageBuilder b(cfg, source_name);
+  b.feed(std::move(items));
+  return b.finish();
 }
 
 }  // namespace emnpub::layout

@@ -12,6 +12,7 @@
 // column under a "continued" label, so it is never separated from its
 // reference.
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -44,7 +45,8 @@ struct BuiltPage {
 };
 
 struct PageBuildResult {
-  std::vector<BuiltPage> pages;
+  std::vector<BuiltPage> pages;   // empty when a sink took them
+  int page_count = 0;
   std::vector<PlacedMark> marks;
   std::vector<PlacedOutline> outline;
 };
@@ -64,7 +66,35 @@ struct PageBuilderConfig {
   int max_pages = 2000;
 };
 
-// Consumes `items`. Throws DocumentRefused (DiagKind::Limit) past max_pages.
+// Builds pages from a vertical list fed in parts, so a document's lines need
+// not all exist at once: a page is built as soon as enough of the list
+// follows it that nothing still to come can change it (three pages' worth
+// of content and a legal break after that), and handed to the sink, if
+// any, right away. Items already placed are freed. Footnotes an item
+// references must be in cfg.footnotes before the item is fed. The pages
+// are the same as one build_pages() over the whole list.
+class PageBuilder {
+ public:
+  // Receives each finished page and its index; without a sink, pages are
+  // collected in the result.
+  using Sink = std::function<void(BuiltPage&&, int page)>;
+
+  PageBuilder(const PageBuilderConfig& cfg, std::string source_name, Sink sink = nullptr);
+  ~PageBuilder();
+  PageBuilder(const PageBuilder&) = delete;
+  PageBuilder& operator=(const PageBuilder&) = delete;
+
+  void feed(std::vector<VItem>&& more);
+  // Builds the rest. Throws DocumentRefused (DiagKind::Limit) past max_pages.
+  PageBuildResult finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> st_;
+  void run(bool final);
+};
+
+// The whole list at once. Throws DocumentRefused (DiagKind::Limit) past max_pages.
 PageBuildResult build_pages(std::vector<VItem>&& items, const PageBuilderConfig& cfg,
                             const std::string& source_name);
 

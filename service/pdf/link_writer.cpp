@@ -40,10 +40,10 @@ std::string ascii_uri(std::string_view uri) {
 }
 
 void write_links(PdfObjects& objs, const std::vector<HPDF_Page>& pages,
-                 const layout::PagedDocument& doc) {
+                 const std::vector<std::vector<layout::Link>>& links) {
   Document& pdf = objs.doc();
-  for (size_t p = 0; p < doc.pages.size(); ++p) {
-    for (const layout::Link& link : doc.pages[p].links) {
+  for (size_t p = 0; p < links.size() && p < pages.size(); ++p) {
+    for (const layout::Link& link : links[p]) {
       const HPDF_Rect rect{static_cast<HPDF_REAL>(to_pt(link.x)),
                            static_cast<HPDF_REAL>(to_pt(link.y)),
                            static_cast<HPDF_REAL>(to_pt(link.x + link.w)),

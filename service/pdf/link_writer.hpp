@@ -13,8 +13,9 @@ namespace emnpub::pdf {
 // [page /XYZ null top null]: keeps the reader's zoom and horizontal scroll.
 HPDF_Destination make_xyz_destination(PdfObjects& objs, HPDF_Page target, double top_pt);
 
+// links[p]: the links on page p.
 void write_links(PdfObjects& objs, const std::vector<HPDF_Page>& pages,
-                 const layout::PagedDocument& doc);
+                 const std::vector<std::vector<layout::Link>>& links);
 
 // URIs must be 7-bit: percent-encode bytes outside printable ASCII.
 std::string ascii_uri(std::string_view uri);

@@ -38,72 +38,76 @@ std::vector<uint8_t> save(Document& doc) {
 
 }  // namespace
 
-namespace {
-
-// With `release`, each page's drawing is freed once its content stream is
-// written (links stay for write_links), so memory does not hold every
-// page's glyphs twice.
-std::vector<uint8_t> write(const layout::PagedDocument& doc, layout::PagedDocument* release,
-                           const WriteOptions& opts) {
-  if (doc.pages.empty()) throw std::runtime_error("PDF writer: the document has no pages");
-
+struct PageStreamWriter::Impl {
   Document pdf;
-  // Must precede every stream libharu creates (images, page contents).
-  pdf.check(HPDF_SetCompressionMode(pdf.get(), opts.compress ? HPDF_COMP_ALL : HPDF_COMP_NONE),
-            "setting compression");
-  // ActualText, /Lang and transparency in PNGs need more than libharu's 1.3.
-  pdf.get()->pdf_version = HPDF_VER_17;
-
-  PdfObjects objs(pdf, opts.compress);
-  FontRegistry fonts(objs);
-  ImageCache images(pdf);
-  PageWriter page_writer(objs, fonts, images);
-
-  // Each page's content is compressed as soon as it is written; only the
-  // glyph usage per font is kept until the fonts are written.
+  PdfObjects objs;
+  FontRegistry fonts;
+  ImageCache images;
+  PageWriter page_writer;
   std::vector<HPDF_Page> pages;
-  pages.reserve(doc.pages.size());
-  for (size_t i = 0; i < doc.pages.size(); ++i) {
-    pages.push_back(page_writer.write(doc.pages[i], i));
-    if (release) {
-      layout::Page& done = release->pages[i];
-      std::vector<layout::GlyphRun>().swap(done.runs);
-      std::vector<layout::Rect>().swap(done.rects);
-      std::vector<layout::Line>().swap(done.lines);
-      std::vector<layout::Polygon>().swap(done.polygons);
-      std::vector<layout::Image>().swap(done.images);
-    }
+  std::vector<std::vector<layout::Link>> links;  // per page, written by finish()
+
+  static Document& configured(Document& d, const WriteOptions& opts) {
+    // Must precede every stream libharu creates (images, page contents).
+    d.check(HPDF_SetCompressionMode(d.get(), opts.compress ? HPDF_COMP_ALL : HPDF_COMP_NONE),
+            "setting compression");
+    // ActualText, /Lang and transparency in PNGs need more than libharu's 1.3.
+    d.get()->pdf_version = HPDF_VER_17;
+    return d;
   }
 
-  write_links(objs, pages, doc);
-  write_outline(objs, pages, doc.outline);
-  write_page_labels(objs, doc.labels, pages.size());
-  fonts.write_all();  // every glyph is known only now
-  write_info(objs, doc.info);
-  add_id_placeholder(objs);
+  explicit Impl(const WriteOptions& opts)
+      : objs(configured(pdf, opts), opts.compress), fonts(objs), images(pdf), page_writer(objs, fonts, images) {}
+};
 
-  std::vector<uint8_t> bytes = save(pdf);
-  finalize_id(bytes);
-  return bytes;
-}
+PageStreamWriter::PageStreamWriter(const WriteOptions& opts) : impl_(std::make_unique<Impl>(opts)) {}
 
-}  // namespace
+PageStreamWriter::~PageStreamWriter() = default;
 
-std::vector<uint8_t> write_pdf(const layout::PagedDocument& doc, const WriteOptions& opts) {
+size_t PageStreamWriter::pages() const { return impl_->pages.size(); }
+
+void PageStreamWriter::add_page(layout::Page&& page) {
   try {
-    return write(doc, nullptr, opts);
-  } catch (const std::logic_error& e) {
-    throw std::runtime_error(std::string("PDF writer: internal error: ") + e.what());
-  }
-}
-
-std::vector<uint8_t> write_pdf(layout::PagedDocument&& doc, const WriteOptions& opts) {
-  try {
-    return write(doc, &doc, opts);
+    // Only the glyph usage per font is kept until the fonts are written.
+    layout::Page done = std::move(page);
+    impl_->pages.push_back(impl_->page_writer.write(done, impl_->pages.size()));
+    impl_->links.push_back(std::move(done.links));
   } catch (const std::logic_error& e) {
     // A broken invariant in this stage; callers handle runtime_error.
     throw std::runtime_error(std::string("PDF writer: internal error: ") + e.what());
   }
+}
+
+std::vector<uint8_t> PageStreamWriter::finish(const layout::DocumentInfo& info,
+                                              const std::vector<layout::OutlineEntry>& outline,
+                                              const std::vector<layout::PageLabelRange>& labels) {
+  try {
+    Impl& w = *impl_;
+    if (w.pages.empty()) throw std::runtime_error("PDF writer: the document has no pages");
+    write_links(w.objs, w.pages, w.links);
+    write_outline(w.objs, w.pages, outline);
+    write_page_labels(w.objs, labels, w.pages.size());
+    w.fonts.write_all();  // every glyph is known only now
+    write_info(w.objs, info);
+    add_id_placeholder(w.objs);
+    std::vector<uint8_t> bytes = save(w.pdf);
+    finalize_id(bytes);
+    return bytes;
+  } catch (const std::logic_error& e) {
+    throw std::runtime_error(std::string("PDF writer: internal error: ") + e.what());
+  }
+}
+
+std::vector<uint8_t> write_pdf(const layout::PagedDocument& doc, const WriteOptions& opts) {
+  layout::PagedDocument copy = doc;
+  return write_pdf(std::move(copy), opts);
+}
+
+std::vector<uint8_t> write_pdf(layout::PagedDocument&& doc, const WriteOptions& opts) {
+  if (doc.pages.empty()) throw std::runtime_error("PDF writer: the document has no pages");
+  PageStreamWriter w(opts);
+  for (auto& p : doc.pages) w.add_page(std::move(p));
+  return w.finish(doc.info, doc.outline, doc.labels);
 }
 
 }  // namespace emnpub::pdf

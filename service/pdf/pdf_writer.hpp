@@ -2,6 +2,7 @@
 // Public entry point of the PDF stage: turns a laid-out document into PDF
 // bytes. Everything else in service/pdf is internal to this function.
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "layout/paged_document.hpp"
@@ -10,6 +11,28 @@ namespace emnpub::pdf {
 
 struct WriteOptions {
   bool compress = true;  // Flate-compress content, fonts, CMaps and images
+};
+
+// Writes a document page by page, as layout finishes them: each page's
+// content stream is written (and compressed) when the page is added, and
+// the page itself freed; only its links and the glyphs each font uses are
+// kept until finish(). Errors as write_pdf.
+class PageStreamWriter {
+ public:
+  explicit PageStreamWriter(const WriteOptions& opts = {});
+  ~PageStreamWriter();
+  PageStreamWriter(const PageStreamWriter&) = delete;
+  PageStreamWriter& operator=(const PageStreamWriter&) = delete;
+
+  void add_page(layout::Page&& page);
+  size_t pages() const;
+  // Outline entries and links may point to any page added. Call once.
+  std::vector<uint8_t> finish(const layout::DocumentInfo& info, const std::vector<layout::OutlineEntry>& outline,
+                              const std::vector<layout::PageLabelRange>& labels);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
 // Renders the whole paged document to PDF bytes. Deterministic: the same

@@ -231,15 +231,31 @@ RenderResult Engine::render(std::string_view xml, const RenderOptions& opts) con
       doc, opts.assets_dir.empty() ? cfg_.assets_dir : opts.assets_dir, 32u << 20, image_problems);
   if (image_problems.has_errors()) throw DocumentRefused(std::move(image_problems));
   lap(res.timings.images_ms);
+  // Pages go to the PDF writer as layout finishes them: each is written,
+  // compressed and freed while the rest is laid out.
+  auto writer = std::make_unique<pdf::PageStreamWriter>();
+  double writing_ms = 0;
+  layout::PageSink sink;
+  sink.page = [&](layout::Page&& page) {
+    const auto w0 = clock::now();
+    for (const auto& r : page.runs) res.glyphs += r.glyphs.size();
+    writer->add_page(std::move(page));
+    writing_ms += std::chrono::duration<double, std::milli>(clock::now() - w0).count();
+  };
+  sink.restart = [&] {
+    writer = std::make_unique<pdf::PageStreamWriter>();
+    res.glyphs = 0;
+  };
   layout::PagedDocument paged;
   try {
-    paged = layout::layout_document(doc, *L, *fonts_, *hyphenators_, res.warnings, opts.limits, &images);
+    paged = layout::layout_document(doc, *L, *fonts_, *hyphenators_, res.warnings, opts.limits, &images, &sink);
   } catch (const text::FontError& e) {
     Diagnostics d;
     d.error(DiagKind::Font, opts.source_name, {}, e.what());
     throw DocumentRefused(std::move(d));
   }
   lap(res.timings.layout_ms);
+  res.timings.layout_ms -= writing_ms;
   if (opts.strict) {
     Diagnostics errors;
     for (auto w : res.warnings.list())
@@ -249,12 +265,12 @@ RenderResult Engine::render(std::string_view xml, const RenderOptions& opts) con
       }
     if (errors.has_errors()) throw DocumentRefused(std::move(errors));
   }
-  res.pages = static_cast<int>(paged.pages.size());
-  for (const auto& pg : paged.pages)
-    for (const auto& r : pg.runs) res.glyphs += r.glyphs.size();
+  res.pages = static_cast<int>(writer->pages());
   res.document_id = doc.id;
-  res.pdf = pdf::write_pdf(std::move(paged));
+  res.pdf = writer->finish(paged.info, paged.outline, paged.labels);
+  writer.reset();
   lap(res.timings.pdf_ms);
+  res.timings.pdf_ms += writing_ms;
   return res;
 }
 
