@@ -313,6 +313,18 @@ SetParagraph metrics_of(const SetParagraph& p) {
   return m;
 }
 
+// Heap bytes a set paragraph holds (near enough for a budget).
+size_t footprint(const SetParagraph& p) {
+  size_t n = sizeof(SetParagraph) + p.lines.capacity() * sizeof(SetLine);
+  for (const SetLine& l : p.lines) {
+    n += l.runs.capacity() * sizeof(GlyphRun) + l.anchors.capacity() * sizeof(AnchorExtent);
+    for (const GlyphRun& r : l.runs)
+      n += r.glyphs.capacity() * sizeof(PlacedGlyph) + r.clusters.capacity() * sizeof(GlyphCluster) +
+           r.text.capacity() + r.tag.role.capacity() + r.tag.lang.capacity();
+  }
+  return n;
+}
+
 }  // namespace
 
 SetParagraph ParagraphSetter::set(const ParagraphSpec& spec, Want want) {
@@ -323,6 +335,9 @@ SetParagraph ParagraphSetter::set(const ParagraphSpec& spec, Want want) {
   } else {
     SetParagraph fresh = set_uncached(spec);
     if (hand_over_ && want == Want::Glyphs) return fresh;
+    const size_t bytes = footprint(fresh) + key.capacity();
+    if (cache_bytes_ + bytes > cache_budget_) return want == Want::Metrics ? metrics_of(fresh) : fresh;
+    cache_bytes_ += bytes;
     it = para_cache_.emplace(std::move(key), std::move(fresh)).first;
   }
   SetParagraph out;
@@ -330,6 +345,7 @@ SetParagraph ParagraphSetter::set(const ParagraphSpec& spec, Want want) {
     out = metrics_of(it->second);
   } else if (hand_over_) {
     out = std::move(it->second);
+    cache_bytes_ -= std::min(cache_bytes_, footprint(out) + it->first.capacity());
     para_cache_.erase(it);
   } else {
     out = it->second;

@@ -82,6 +82,11 @@ class ParagraphSetter {
 
   size_t paragraph_cache_hits() const { return para_hits_; }
 
+  // Most bytes of set lines the paragraph cache keeps. A measuring pass
+  // over a long document would otherwise keep every line of it; past the
+  // budget, the full pass sets paragraphs again.
+  void set_cache_budget(size_t bytes) { cache_budget_ = bytes; }
+
  private:
   const FontRegistry& fonts_;
   const HyphenatorCache& hyph_;
@@ -94,6 +99,8 @@ class ParagraphSetter {
   std::unordered_map<std::string, SetParagraph> para_cache_;
   size_t para_hits_ = 0;
   bool hand_over_ = false;
+  size_t cache_bytes_ = 0;
+  size_t cache_budget_ = size_t{24} << 20;
 
   SetParagraph set_uncached(const ParagraphSpec& spec);
 };
