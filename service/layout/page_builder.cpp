@@ -118,7 +118,7 @@ bool same_stop(const ColumnFill& a, const ColumnFill& b) {
 }  // namespace
 
 struct PageBuilder::State {
-  const PageBuilderConfig& cfg;
+  const PageBuilderConfig cfg;  // a copy: the builder outlives the caller's temporaries
   std::string source_name;
   Sink sink;
   PageBuildResult res;

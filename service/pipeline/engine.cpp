@@ -13,6 +13,7 @@
 #include "layout/document_layouter.hpp"
 #include "pdf/pdf_writer.hpp"
 #include "pipeline/image_loader.hpp"
+#include "pipeline/page_pipe.hpp"
 #include "text/font_registry.hpp"
 #include "text/hyphenator.hpp"
 #include "xml/publication_parser.hpp"
@@ -232,18 +233,22 @@ RenderResult Engine::render(std::string_view xml, const RenderOptions& opts) con
   if (image_problems.has_errors()) throw DocumentRefused(std::move(image_problems));
   lap(res.timings.images_ms);
   // Pages go to the PDF writer as layout finishes them: each is written,
-  // compressed and freed while the rest is laid out.
+  // compressed and freed on a second thread while the rest is laid out.
+  // (The pipe is declared after the writer, so it stops first.)
   auto writer = std::make_unique<pdf::PageStreamWriter>();
-  double writing_ms = 0;
+  auto open_pipe = [&writer] {
+    return std::make_unique<PagePipe>([w = writer.get()](layout::Page&& page) { w->add_page(std::move(page)); });
+  };
+  std::unique_ptr<PagePipe> pipe = open_pipe();
   layout::PageSink sink;
   sink.page = [&](layout::Page&& page) {
-    const auto w0 = clock::now();
     for (const auto& r : page.runs) res.glyphs += r.glyphs.size();
-    writer->add_page(std::move(page));
-    writing_ms += std::chrono::duration<double, std::milli>(clock::now() - w0).count();
+    pipe->push(std::move(page));
   };
   sink.restart = [&] {
+    pipe.reset();
     writer = std::make_unique<pdf::PageStreamWriter>();
+    pipe = open_pipe();
     res.glyphs = 0;
   };
   layout::PagedDocument paged;
@@ -255,7 +260,6 @@ RenderResult Engine::render(std::string_view xml, const RenderOptions& opts) con
     throw DocumentRefused(std::move(d));
   }
   lap(res.timings.layout_ms);
-  res.timings.layout_ms -= writing_ms;
   if (opts.strict) {
     Diagnostics errors;
     for (auto w : res.warnings.list())
@@ -265,12 +269,13 @@ RenderResult Engine::render(std::string_view xml, const RenderOptions& opts) con
       }
     if (errors.has_errors()) throw DocumentRefused(std::move(errors));
   }
+  pipe->drain();
+  pipe.reset();
   res.pages = static_cast<int>(writer->pages());
   res.document_id = doc.id;
   res.pdf = writer->finish(paged.info, paged.outline, paged.labels);
   writer.reset();
   lap(res.timings.pdf_ms);
-  res.timings.pdf_ms += writing_ms;
   return res;
 }
 

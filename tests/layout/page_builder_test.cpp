@@ -1,0 +1,129 @@
+// PageBuilder: a vertical list fed in parts gives the same pages as the
+// whole list at once, and pages leave before the list ends.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "layout/page_builder.hpp"
+
+namespace emnpub::layout {
+namespace {
+
+// A box that draws one rect; the rect's width names the box.
+VItem box(int id, Fixed h, std::vector<int> notes = {}) {
+  VItem it;
+  it.height = h;
+  Rect r;
+  r.w = id;
+  r.h = h;
+  it.drawing.rects.push_back(r);
+  it.footnotes = std::move(notes);
+  return it;
+}
+VItem glue(Fixed h) {
+  VItem it;
+  it.kind = VItem::Kind::Glue;
+  it.height = h;
+  return it;
+}
+VItem penalty(int p) {
+  VItem it;
+  it.kind = VItem::Kind::Penalty;
+  it.penalty = p;
+  return it;
+}
+
+// Paragraphs of 1 to 9 lines (widow/orphan ties), footnotes, headings kept
+// with what follows, and a forced break now and then: ~25 pages.
+std::vector<VItem> document(std::vector<Footnote>& notes) {
+  std::vector<VItem> items;
+  int id = 1;
+  unsigned seed = 7;
+  auto next = [&seed] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff; };
+  for (int para = 0; para < 160; ++para) {
+    if (para % 40 == 39) items.push_back(penalty(-kInf));
+    if (para % 9 == 0) {
+      items.push_back(box(id++, 18 * kPt));  // a heading
+      items.push_back(penalty(kInf));
+    }
+    const int lines = 1 + static_cast<int>(next() % 9);
+    for (int l = 0; l < lines; ++l) {
+      if (l > 0) items.push_back(penalty(l < 2 || lines - l < 2 ? kInf : 0));
+      std::vector<int> refs;
+      if (next() % 13 == 0) {
+        Footnote fn;
+        const int n = 1 + static_cast<int>(next() % 8);
+        for (int k = 0; k < n; ++k) {
+          if (k > 0) fn.lines.push_back(penalty(0));
+          fn.lines.push_back(box(100000 + static_cast<int>(notes.size()) * 100 + k, 9 * kPt));
+          fn.height += 9 * kPt;
+        }
+        refs.push_back(static_cast<int>(notes.size()));
+        notes.push_back(std::move(fn));
+      }
+      items.push_back(box(id++, 12 * kPt, refs));
+    }
+    items.push_back(glue(6 * kPt));
+  }
+  return items;
+}
+
+PageBuilderConfig config(int columns, std::vector<Footnote>* notes) {
+  PageBuilderConfig cfg;
+  cfg.frames = [columns](int) {
+    std::vector<Frame> f;
+    const Fixed w = (480 * kPt - (columns - 1) * 12 * kPt) / columns;
+    for (int c = 0; c < columns; ++c) f.push_back({60 * kPt + c * (w + 12 * kPt), 60 * kPt, w, 700 * kPt});
+    return f;
+  };
+  cfg.footnotes = notes;
+  cfg.footnote_gap = 8 * kPt;
+  cfg.footnote_sep_width = 100 * kPt;
+  return cfg;
+}
+
+// Each page as text: every rect's id and position.
+std::string trace(const BuiltPage& p) {
+  std::string s;
+  for (const Rect& r : p.drawing.rects)
+    s += std::to_string(r.w) + "@" + std::to_string(r.x) + "," + std::to_string(r.y) + " ";
+  return s;
+}
+
+TEST(PageBuilder, PartsGiveThePagesOfTheWhole) {
+  for (int columns : {1, 2}) {
+    std::vector<Footnote> notes_whole, notes_parts;
+    std::vector<VItem> whole = document(notes_whole);
+    std::vector<VItem> parts = document(notes_parts);
+    const PageBuildResult expected = build_pages(std::move(whole), config(columns, &notes_whole), "t.xml");
+    ASSERT_GT(expected.pages.size(), 10u);
+
+    std::vector<std::string> got;
+    int sent_before_end = 0;
+    bool ended = false;
+    PageBuilder b(config(columns, &notes_parts), "t.xml", [&](BuiltPage&& p, int index) {
+      EXPECT_EQ(index, static_cast<int>(got.size()));
+      got.push_back(trace(p));
+      if (!ended) ++sent_before_end;
+    });
+    // One item at a time: the hardest way to feed it.
+    for (auto& it : parts) {
+      std::vector<VItem> one;
+      one.push_back(std::move(it));
+      b.feed(std::move(one));
+    }
+    ended = true;
+    const PageBuildResult r = b.finish();
+    EXPECT_TRUE(r.pages.empty());
+    EXPECT_EQ(r.page_count, static_cast<int>(expected.pages.size()));
+    ASSERT_EQ(got.size(), expected.pages.size()) << columns << " columns";
+    for (size_t p = 0; p < got.size(); ++p) EXPECT_EQ(got[p], trace(expected.pages[p])) << "page " << p + 1;
+    // Streaming: all but the last few pages (three pages of look-ahead, the
+    // page being filled) left while the list was fed.
+    EXPECT_GE(sent_before_end, static_cast<int>(got.size()) - 6) << columns << " columns";
+  }
+}
+
+}  // namespace
+}  // namespace emnpub::layout
