@@ -67,11 +67,15 @@ PageStreamWriter::~PageStreamWriter() = default;
 size_t PageStreamWriter::pages() const { return impl_->pages.size(); }
 
 void PageStreamWriter::add_page(layout::Page&& page) {
+  // Only the glyph usage per font is kept until the fonts are written.
+  const layout::Page done = std::move(page);
+  add_page(done);
+}
+
+void PageStreamWriter::add_page(const layout::Page& page) {
   try {
-    // Only the glyph usage per font is kept until the fonts are written.
-    layout::Page done = std::move(page);
-    impl_->pages.push_back(impl_->page_writer.write(done, impl_->pages.size()));
-    impl_->links.push_back(std::move(done.links));
+    impl_->pages.push_back(impl_->page_writer.write(page, impl_->pages.size()));
+    impl_->links.push_back(page.links);
   } catch (const std::logic_error& e) {
     // A broken invariant in this stage; callers handle runtime_error.
     throw std::runtime_error(std::string("PDF writer: internal error: ") + e.what());

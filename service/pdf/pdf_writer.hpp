@@ -25,6 +25,7 @@ class PageStreamWriter {
   PageStreamWriter& operator=(const PageStreamWriter&) = delete;
 
   void add_page(layout::Page&& page);
+  void add_page(const layout::Page& page);  // the caller frees it
   size_t pages() const;
   // Outline entries and links may point to any page added. Call once.
   std::vector<uint8_t> finish(const layout::DocumentInfo& info, const std::vector<layout::OutlineEntry>& outline,

@@ -237,7 +237,7 @@ RenderResult Engine::render(std::string_view xml, const RenderOptions& opts) con
   // (The pipe is declared after the writer, so it stops first.)
   auto writer = std::make_unique<pdf::PageStreamWriter>();
   auto open_pipe = [&writer] {
-    return std::make_unique<PagePipe>([w = writer.get()](layout::Page&& page) { w->add_page(std::move(page)); });
+    return std::make_unique<PagePipe>([w = writer.get()](const layout::Page& page) { w->add_page(page); });
   };
   std::unique_ptr<PagePipe> pipe = open_pipe();
   layout::PageSink sink;

@@ -2,7 +2,7 @@
 
 namespace emnpub {
 
-PagePipe::PagePipe(std::function<void(layout::Page&&)> consume, size_t capacity)
+PagePipe::PagePipe(std::function<void(const layout::Page&)> consume, size_t capacity)
     : consume_(std::move(consume)), capacity_(capacity ? capacity : 1), thread_([this] { run(); }) {}
 
 PagePipe::~PagePipe() {
@@ -19,8 +19,17 @@ void PagePipe::rethrow_locked() {
   if (error_) std::rethrow_exception(error_);
 }
 
+void PagePipe::free_spent(std::unique_lock<std::mutex>& lock) {
+  std::vector<layout::Page> spent;
+  spent.swap(spent_);
+  lock.unlock();
+  spent.clear();
+  lock.lock();
+}
+
 void PagePipe::push(layout::Page&& page) {
   std::unique_lock lock(mu_);
+  free_spent(lock);
   changed_.wait(lock, [&] { return error_ || queue_.size() < capacity_; });
   rethrow_locked();
   queue_.push_back(std::move(page));
@@ -31,6 +40,7 @@ void PagePipe::push(layout::Page&& page) {
 void PagePipe::drain() {
   std::unique_lock lock(mu_);
   changed_.wait(lock, [&] { return error_ || (queue_.empty() && !busy_); });
+  free_spent(lock);
   rethrow_locked();
 }
 
@@ -48,13 +58,14 @@ void PagePipe::run() {
     changed_.notify_all();
     std::exception_ptr failed;
     try {
-      consume_(std::move(page));
+      consume_(page);
     } catch (...) {
       failed = std::current_exception();
     }
     {
       std::lock_guard lock(mu_);
       busy_ = false;
+      spent_.push_back(std::move(page));
       if (failed) {
         error_ = failed;
         queue_.clear();

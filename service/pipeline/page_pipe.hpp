@@ -8,6 +8,7 @@
 #include <functional>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include "layout/paged_document.hpp"
 
@@ -17,8 +18,10 @@ class PagePipe {
  public:
   // `consume` runs on the pipe's thread, one page at a time, in order.
   // At most `capacity` pages wait, so memory stays bounded when writing
-  // is slower than layout.
-  explicit PagePipe(std::function<void(layout::Page&&)> consume, size_t capacity = 4);
+  // is slower than layout. Written pages are freed by the thread that
+  // pushes (the next push or drain): memory goes back to the allocator
+  // arena it came from without the two threads contending for its lock.
+  explicit PagePipe(std::function<void(const layout::Page&)> consume, size_t capacity = 4);
   ~PagePipe();  // stops without writing what is still queued
   PagePipe(const PagePipe&) = delete;
   PagePipe& operator=(const PagePipe&) = delete;
@@ -32,11 +35,14 @@ class PagePipe {
   void run();
   void rethrow_locked();
 
-  std::function<void(layout::Page&&)> consume_;
+  void free_spent(std::unique_lock<std::mutex>& lock);
+
+  std::function<void(const layout::Page&)> consume_;
   size_t capacity_;
   std::mutex mu_;
   std::condition_variable changed_;
   std::deque<layout::Page> queue_;
+  std::vector<layout::Page> spent_;  // written, to be freed by the pushing thread
   bool busy_ = false;     // the thread is writing a page
   bool stopping_ = false;
   std::exception_ptr error_;

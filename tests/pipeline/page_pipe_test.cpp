@@ -20,7 +20,7 @@ layout::Page page_labelled(int i) {
 TEST(PagePipe, WritesEveryPageInOrder) {
   std::vector<std::string> got;  // touched by the pipe's thread only until drain()
   {
-    PagePipe pipe([&](layout::Page&& p) { got.push_back(p.label); }, 2);
+    PagePipe pipe([&](const layout::Page& p) { got.push_back(p.label); }, 2);
     for (int i = 0; i < 200; ++i) pipe.push(page_labelled(i));
     pipe.drain();
   }
@@ -33,7 +33,7 @@ TEST(PagePipe, HoldsAtMostItsCapacity) {
   std::atomic<int> most_ahead{0};
   std::atomic<int> pushed{0};
   PagePipe pipe(
-      [&](layout::Page&&) {
+      [&](const layout::Page&) {
         most_ahead = std::max(most_ahead.load(), pushed.load() - written.load());
         ++written;
       },
@@ -50,7 +50,7 @@ TEST(PagePipe, HoldsAtMostItsCapacity) {
 
 TEST(PagePipe, WriterErrorsReachTheCaller) {
   PagePipe pipe(
-      [](layout::Page&& p) {
+      [](const layout::Page& p) {
         if (p.label == "5") throw std::runtime_error("PDF writer: page 6 is broken");
       },
       2);
@@ -66,7 +66,7 @@ TEST(PagePipe, WriterErrorsReachTheCaller) {
 TEST(PagePipe, StopsWithPagesStillQueued) {
   std::atomic<int> written{0};
   {
-    PagePipe pipe([&](layout::Page&&) { ++written; }, 8);
+    PagePipe pipe([&](const layout::Page&) { ++written; }, 8);
     for (int i = 0; i < 8; ++i) pipe.push(page_labelled(i));
   }  // no drain: layout failed; the destructor must not hang
   EXPECT_LE(written.load(), 8);
