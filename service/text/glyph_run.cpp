@@ -14,6 +14,19 @@ uint32_t utf8_length(unsigned char lead) {
 
 }  // namespace
 
+void GlyphRun::append_cluster(uint32_t first, uint32_t count, std::string_view t) {
+  if (clusters.empty()) {
+    if (count == 1 && !t.empty() && utf8_length(static_cast<unsigned char>(t[0])) == t.size()) {
+      text.append(t);
+      return;
+    }
+    // The first cluster that is not one to one: spell out those before it.
+    std::vector<GlyphCluster> before;
+    clusters = clusters_or_implied(before);
+  }
+  add_cluster(first, count, t);
+}
+
 void GlyphRun::compact() {
   bool implied = clusters.size() == glyphs.size();
   uint32_t at = 0;

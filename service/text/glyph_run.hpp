@@ -57,6 +57,10 @@ struct GlyphRun {
     clusters.push_back({first, count, static_cast<uint32_t>(text.size()), static_cast<uint32_t>(t.size())});
     text.append(t);
   }
+  // As add_cluster, for a run built front to back (`first` is always the
+  // number of glyphs before the cluster's): one-glyph, one-code-point
+  // clusters stay implied while every cluster so far is.
+  void append_cluster(uint32_t first, uint32_t count, std::string_view t);
   // Drops `clusters` when they say no more than the implied mapping, and
   // the vectors' spare capacity: a set line is kept until its page is written.
   void compact();

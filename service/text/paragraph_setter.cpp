@@ -475,6 +475,8 @@ SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
   out.demerits = br.total_demerits;
 
   // Build lines.
+  std::vector<uint32_t> starts;  // per word: its clusters' text offsets (reused)
+  std::string shy_free;          // a cluster's text without soft hyphens (reused)
   size_t start = 0;
   for (size_t li = 0; li < br.breaks.size(); ++li) {
     const size_t brk = br.breaks[li].position;
@@ -594,14 +596,13 @@ SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
         const uint32_t cp = a.kind == Atom::Space ? ' ' : '-';
         const uint32_t first = static_cast<uint32_t>(gr.glyphs.size());
         gr.glyphs.push_back({r.face->glyph_for(cp), static_cast<int32_t>(x - gr.x), 0, static_cast<int32_t>(p.width)});
-        gr.add_cluster(first, 1, a.kind == Atom::Space ? " " : "-");
+        gr.append_cluster(first, 1, a.kind == Atom::Space ? " " : "-");
         x += p.width;
         continue;
       }
       // Cluster text ranges: from a cluster's start to the next larger start.
       const auto& gl = a.shaped->glyphs;
-      std::vector<uint32_t> starts;
-      starts.reserve(gl.size());
+      starts.clear();
       for (const auto& g : gl) starts.push_back(g.cluster);
       std::sort(starts.begin(), starts.end());
       starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
@@ -619,13 +620,17 @@ SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
                                static_cast<int32_t>(adv)});
           x += adv;
         }
-        std::string ct = text.substr(a.piece_begin + gl[i].cluster, cend - gl[i].cluster);
+        std::string_view ct = std::string_view(text).substr(a.piece_begin + gl[i].cluster, cend - gl[i].cluster);
         // Soft hyphens are break hints, not text: keep them out of copy/paste.
-        for (size_t q; (q = ct.find("\xC2\xAD")) != std::string::npos;) ct.erase(q, 2);
+        if (ct.find("\xC2\xAD") != std::string_view::npos) {
+          shy_free.assign(ct);
+          for (size_t q; (q = shy_free.find("\xC2\xAD")) != std::string::npos;) shy_free.erase(q, 2);
+          ct = shy_free;
+        }
         if (ct.empty()) {
           gr.glyphs.resize(first);  // an invisible soft hyphen: nothing to draw
         } else {
-          gr.add_cluster(first, j - i, ct);
+          gr.append_cluster(first, j - i, ct);
         }
         i = j;
       }
@@ -638,7 +643,10 @@ SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
     // same glyph, same meaning, and extraction keeps it.
     if (!line.hyphenated && li + 1 < br.breaks.size() && !line.runs.empty() && !out.rtl) {
       GlyphRun& last = line.runs.back();
-      if (!last.clusters.empty() && last.cluster_text(last.clusters.back()) == "-") {
+      if (last.clusters.empty() && !last.glyphs.empty() && !last.text.empty() && last.text.back() == '-') {
+        last.text.back() = '\xE2';  // implied clusters: the last code point is the last cluster
+        last.text += "\x80\x90";
+      } else if (!last.clusters.empty() && last.cluster_text(last.clusters.back()) == "-") {
         // The last cluster's text ends the run's text.
         last.text.resize(last.clusters.back().text_begin);
         last.text += "\u2010";

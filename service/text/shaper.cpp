@@ -25,8 +25,8 @@ std::vector<hb_feature_t> parse_features(std::string_view spec) {
 
 const ShapedText& Shaper::shape(const ShapeRequest& r) {
   // Key: face identity, script, direction, language, features, text.
-  std::string key;
-  key.reserve(r.text.size() + r.lang.size() + r.features.size() + 32);
+  std::string& key = key_;
+  key.clear();
   char head[48];
   const int n = std::snprintf(head, sizeof head, "%p|%u|%d|", static_cast<const void*>(r.face),
                               static_cast<unsigned>(r.script), r.rtl ? 1 : 0);
@@ -68,7 +68,7 @@ const ShapedText& Shaper::shape(const ShapeRequest& r) {
     out->width += pos[i].x_advance;
   }
   auto& ref = *out;
-  cache_.emplace(std::move(key), std::move(out));
+  cache_.emplace(key, std::move(out));
   return ref;
 }
 

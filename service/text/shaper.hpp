@@ -53,6 +53,7 @@ class Shaper {
  private:
   std::unique_ptr<hb_buffer_t, HbBufferDeleter> buf_;
   std::unordered_map<std::string, std::unique_ptr<ShapedText>> cache_;
+  std::string key_;  // the lookup key, built in place (no allocation per word)
   size_t hits_ = 0, misses_ = 0;
 };
 
