@@ -117,19 +117,29 @@ Itemized itemize(const std::string& text, const std::vector<SpanRange>& ranges,
     chains.push_back(std::move(c));
     return chains.back();
   };
-  std::vector<FontRef> face(cps.size());
-  FontRef prev_face;
+  // Per code point a plain pointer: copying shared pointers per character
+  // costs an atomic count each once the process has a second thread. The
+  // faces are held by `held` (and the registry) while the runs are made.
+  std::vector<const FontFace*> face(cps.size(), nullptr);
+  std::vector<FontRef> held;
+  const FontFace* prev_face = nullptr;
   for (size_t k = 0; k < cps.size();) {
     size_t e = k + 1;
     while (e < cps.size() && extends_cluster(cps[e].cp) && span_of[e] == span_of[k]) ++e;
     const SpanStyle& st = spans[span_of[k]].style;
     const FontRequest base{st.family, st.weight, st.italic};
-    auto covers = [&](const FontRef& f) {
+    auto covers = [&](const FontFace* f) {
       for (size_t j = k; j < e; ++j)
         if (!ignorable(cps[j].cp) && !f->has_codepoint(cps[j].cp)) return false;
       return true;
     };
-    FontRef chosen;
+    auto hold = [&](const FontRef& f) {
+      for (const auto& h : held)
+        if (h == f) return h.get();
+      held.push_back(f);
+      return f.get();
+    };
+    const FontFace* chosen = nullptr;
     const hb_script_t cs = hb_unicode_script(uf, cps[k].cp);
     // Neutral characters (spaces, digits, punctuation) stay in the face of
     // their neighbour when it has them, so runs are not cut needlessly.
@@ -143,11 +153,11 @@ Itemized itemize(const std::string& text, const std::vector<SpanRange>& ranges,
         const std::string& fam = chain->families[c];
         if (!fonts.has_family(fam)) continue;
         if (!chain->faces[c]) chain->faces[c] = fonts.face({fam, st.weight, st.italic});
-        if (covers(chain->faces[c])) { chosen = chain->faces[c]; break; }
+        if (covers(chain->faces[c].get())) { chosen = hold(chain->faces[c]); break; }
       }
     }
     if (!chosen) {
-      chosen = fonts.face(base);
+      chosen = hold(fonts.face(base));
       for (size_t j = k; j < e; ++j)
         if (!ignorable(cps[j].cp))
           out.missing.push_back({cps[j].cp, span_of[k], cps[j].byte, chain ? chain->families : std::vector<std::string>{}});
@@ -167,7 +177,8 @@ Itemized itemize(const std::string& text, const std::vector<SpanRange>& ranges,
     r.begin = cps[k].byte;
     r.end = e < cps.size() ? cps[e].byte : text.size();
     r.span = span_of[k];
-    r.face = face[k];
+    for (const auto& h : held)
+      if (h.get() == face[k]) r.face = h;
     r.script = script[k];
     r.level = level[k];
     out.runs.push_back(std::move(r));
