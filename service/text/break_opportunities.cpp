@@ -42,15 +42,31 @@ std::vector<BreakOpportunity> line_break_opportunities(const std::string& text,
   // Walk the original bytes (invalid sequences count as what they are, one
   // replacement character per bad byte run, as next_codepoint decodes them)
   // and keep the UTF-16 index → byte offset map alongside.
+  // UTF-16 is written straight into the string's buffer (appending code
+  // point by code point cost more than the break iterator): it never has
+  // more units than the UTF-8 has bytes.
   icu::UnicodeString u;
   std::vector<size_t> byte_at;
+  byte_at.reserve(text.size() + 1);
+  char16_t* buf = u.getBuffer(static_cast<int32_t>(text.size()) + 1);
+  if (buf == nullptr) {
+    out.push_back({text.size(), true});
+    return out;
+  }
+  int32_t n = 0;
   for (size_t i = 0; i < text.size();) {
     const size_t at = i;
     const uint32_t cp = next_codepoint(text, i);
     byte_at.push_back(at);
-    if (cp > 0xFFFF) byte_at.push_back(at);
-    u.append(static_cast<UChar32>(cp));
+    if (cp > 0xFFFF) {
+      byte_at.push_back(at);
+      buf[n++] = static_cast<char16_t>(0xD7C0 + (cp >> 10));
+      buf[n++] = static_cast<char16_t>(0xDC00 | (cp & 0x3FF));
+    } else {
+      buf[n++] = static_cast<char16_t>(cp);
+    }
   }
+  u.releaseBuffer(n);
   byte_at.push_back(text.size());
   std::unique_ptr<icu::BreakIterator> it = line_iterator(lang);
   if (!it) {

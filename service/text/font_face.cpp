@@ -77,6 +77,16 @@ std::shared_ptr<const FontFace> FontFace::load(const std::string& path, unsigned
   m.x_height = hb_ot_metrics_get_position(f->font_.get(), HB_OT_METRICS_TAG_X_HEIGHT, &v)
                    ? v : m.ascender / 2;
 
+  auto fill = [&f](uint32_t first, uint32_t end, uint16_t* out) {
+    for (uint32_t cp = first; cp < end; ++cp) {
+      hb_codepoint_t g = 0;
+      out[cp - first] = hb_font_get_nominal_glyph(f->font_.get(), cp, &g) && g <= 0xFFFF
+                            ? static_cast<uint16_t>(g) : 0;
+    }
+  };
+  fill(0, kLowEnd, f->low_gids_);
+  fill(kPunctBegin, kPunctEnd, f->punct_gids_);
+
   unsigned len = 0;
   const char* data = hb_blob_get_data(blob.get(), &len);
   read_freetype_facts(data, len, index, m, f->ps_name_, f->family_);
@@ -88,6 +98,8 @@ std::shared_ptr<const FontFace> FontFace::load(const std::string& path, unsigned
 bool FontFace::has_codepoint(uint32_t cp) const { return glyph_for(cp) != 0; }
 
 uint32_t FontFace::glyph_for(uint32_t cp) const {
+  if (cp < kLowEnd) return low_gids_[cp];
+  if (cp >= kPunctBegin && cp < kPunctEnd) return punct_gids_[cp - kPunctBegin];
   hb_codepoint_t g = 0;
   return hb_font_get_nominal_glyph(font_.get(), cp, &g) ? g : 0;
 }

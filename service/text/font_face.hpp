@@ -64,6 +64,11 @@ class FontFace {
   HbBlob blob_;
   HbFace face_;
   HbFont font_;
+  // Glyph ids of the code points most text is made of (Latin to Arabic,
+  // general punctuation), read once: font fallback asks per character.
+  static constexpr uint32_t kLowEnd = 0x800, kPunctBegin = 0x2000, kPunctEnd = 0x2070;
+  uint16_t low_gids_[kLowEnd] = {};
+  uint16_t punct_gids_[kPunctEnd - kPunctBegin] = {};
 };
 
 using FontRef = std::shared_ptr<const FontFace>;

@@ -27,10 +27,15 @@ const ShapedText& Shaper::shape(const ShapeRequest& r) {
   // Key: face identity, script, direction, language, features, text.
   std::string& key = key_;
   key.clear();
-  char head[48];
-  const int n = std::snprintf(head, sizeof head, "%p|%u|%d|", static_cast<const void*>(r.face),
-                              static_cast<unsigned>(r.script), r.rtl ? 1 : 0);
-  key.append(head, static_cast<size_t>(n));
+  // Fixed-size binary head (face, script, direction): snprintf here cost
+  // more than the hash lookup it keys.
+  char head[sizeof(const void*) + sizeof(uint32_t) + 1];
+  const void* face = r.face;
+  const uint32_t script = static_cast<uint32_t>(r.script);
+  std::memcpy(head, &face, sizeof face);
+  std::memcpy(head + sizeof face, &script, sizeof script);
+  head[sizeof head - 1] = r.rtl ? 'r' : 'l';
+  key.append(head, sizeof head);
   key.append(r.lang).append("|").append(r.features).append("|").append(r.text);
   if (auto it = cache_.find(key); it != cache_.end()) {
     ++hits_;
