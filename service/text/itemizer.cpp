@@ -23,6 +23,7 @@ struct UBiDiDeleter { void operator()(UBiDi* b) const { ubidi_close(b); } };
 // Characters that belong to the preceding grapheme: marks, joiners,
 // variation selectors. They must share the base character's font.
 bool extends_cluster(uint32_t cp) {
+  if (cp < 0x300) return false;  // no marks or joiners before the combining diacritics
   if (cp == 0x200C || cp == 0x200D) return true;
   if ((cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)) return true;
   const int8_t gc = u_charType(static_cast<UChar32>(cp));
@@ -31,6 +32,7 @@ bool extends_cluster(uint32_t cp) {
 
 // Default-ignorable characters need no glyph of their own.
 bool ignorable(uint32_t cp) {
+  if (cp < 0xAD) return false;  // none in ASCII and Latin-1 before the soft hyphen
   return u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_DEFAULT_IGNORABLE_CODE_POINT) ||
          cp == 0x2028 || cp == 0x00AD;
 }
@@ -58,18 +60,34 @@ Itemized itemize(const std::string& text, const std::vector<SpanRange>& ranges,
   }
   if (cps.empty()) return out;
 
-  // Bidi levels.
+  // Bidi levels. Text with no right-to-left character and no bidi control
+  // in a left-to-right or automatic paragraph is all level 0: ICU's
+  // algorithm is skipped for it (most paragraphs).
   std::vector<uint8_t> level(cps.size(), 0);
-  UErrorCode err = U_ZERO_ERROR;
-  std::unique_ptr<UBiDi, UBiDiDeleter> bidi(ubidi_openSized(static_cast<int32_t>(u16.size()), 0, &err));
-  UBiDiLevel para = dir == BaseDir::Rtl ? 1 : dir == BaseDir::Ltr ? 0 : UBIDI_DEFAULT_LTR;
-  ubidi_setPara(bidi.get(), reinterpret_cast<const UChar*>(u16.data()),
-                static_cast<int32_t>(u16.size()), para, nullptr, &err);
-  if (U_SUCCESS(err)) {
-    const UBiDiLevel* lv = ubidi_getLevels(bidi.get(), &err);
-    if (U_SUCCESS(err) && lv)
-      for (size_t k = 0; k < cps.size(); ++k) level[k] = lv[cps[k].u16];
-    out.paragraph_level = ubidi_getParaLevel(bidi.get());
+  bool plain_ltr = dir != BaseDir::Rtl;
+  for (size_t k = 0; plain_ltr && k < cps.size(); ++k) {
+    const uint32_t c = cps[k].cp;
+    if (c < 0x590) continue;
+    const UCharDirection d = u_charDirection(static_cast<UChar32>(c));
+    plain_ltr = !(d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC || d == U_ARABIC_NUMBER ||
+                  d == U_LEFT_TO_RIGHT_EMBEDDING || d == U_LEFT_TO_RIGHT_OVERRIDE ||
+                  d == U_RIGHT_TO_LEFT_EMBEDDING || d == U_RIGHT_TO_LEFT_OVERRIDE ||
+                  d == U_POP_DIRECTIONAL_FORMAT || d == U_LEFT_TO_RIGHT_ISOLATE ||
+                  d == U_RIGHT_TO_LEFT_ISOLATE || d == U_FIRST_STRONG_ISOLATE ||
+                  d == U_POP_DIRECTIONAL_ISOLATE);
+  }
+  if (!plain_ltr) {
+    UErrorCode err = U_ZERO_ERROR;
+    std::unique_ptr<UBiDi, UBiDiDeleter> bidi(ubidi_openSized(static_cast<int32_t>(u16.size()), 0, &err));
+    UBiDiLevel para = dir == BaseDir::Rtl ? 1 : dir == BaseDir::Ltr ? 0 : UBIDI_DEFAULT_LTR;
+    ubidi_setPara(bidi.get(), reinterpret_cast<const UChar*>(u16.data()),
+                  static_cast<int32_t>(u16.size()), para, nullptr, &err);
+    if (U_SUCCESS(err)) {
+      const UBiDiLevel* lv = ubidi_getLevels(bidi.get(), &err);
+      if (U_SUCCESS(err) && lv)
+        for (size_t k = 0; k < cps.size(); ++k) level[k] = lv[cps[k].u16];
+      out.paragraph_level = ubidi_getParaLevel(bidi.get());
+    }
   }
 
   // Scripts: common and inherited characters join their neighbours (the
