@@ -134,6 +134,7 @@ class Builder {
   void collect_inlines(const xmlNode* e, const std::string& path, const Ctx& ctx, std::vector<Inline>& out) {
     const auto paths = child_paths(e, path);
     std::size_t next_path = 0;
+    out.reserve(out.size() + 2 * paths.size() + 1);  // text around each element
     for (const xmlNode* c = e->children; c; c = c->next) {
       if (is_text(c)) {
         Inline t;
@@ -181,7 +182,9 @@ class Builder {
 
   std::vector<Block> blocks(const xmlNode* e, const std::string& path, const Ctx& ctx) {
     std::vector<Block> out;
-    for (const auto& [c, cpath] : child_paths(e, path))
+    const auto children = child_paths(e, path);
+    out.reserve(children.size());  // blocks are large: no regrowth, no slack
+    for (const auto& [c, cpath] : children)
       if (!c->ns && is_block_name(name_of(c))) out.push_back(block(c, cpath, ctx));
     return out;
   }
@@ -196,7 +199,9 @@ class Builder {
     p.id.clear();  // the id belongs to the li/td itself
     p.cls.clear();
     p.inlines = std::move(content);
-    return {std::move(p)};
+    std::vector<Block> one;  // (a braced list would copy the block)
+    one.push_back(std::move(p));
+    return one;
   }
 
   Block base_block(BlockKind kind, const xmlNode* e, const std::string& path, const Ctx& ctx) {
@@ -267,7 +272,9 @@ class Builder {
     b.list_style = b.ordered ? list_style(collapse_token(attribute(e, "style").value_or("decimal")))
                              : model::ListStyle::Bullet;
     b.start = b.ordered ? to_int(attribute(e, "start").value_or("1"), 1) : 1;
-    for (const auto& [c, cpath] : child_paths(e, path)) {
+    const auto children = child_paths(e, path);
+    b.blocks.reserve(children.size());
+    for (const auto& [c, cpath] : children) {
       if (!is_element(c, "li")) continue;
       const Ctx cctx = enter(c, ctx);
       Block li = base_block(BlockKind::ListItem, c, cpath, cctx);
@@ -305,7 +312,9 @@ class Builder {
     model::TableRow r;
     r.group = group;
     r.pos = pos(tr, path);
-    for (const auto& [c, cpath] : child_paths(tr, path)) {
+    const auto children = child_paths(tr, path);
+    r.cells.reserve(children.size());
+    for (const auto& [c, cpath] : children) {
       if (!is_element(c, "td") && !is_element(c, "th")) continue;
       const Ctx cctx = enter(c, ctx);
       model::TableCell cell;
@@ -362,7 +371,9 @@ class Builder {
 
   std::vector<Block> sections(const xmlNode* e, const std::string& path, const Ctx& ctx) {
     std::vector<Block> out;
-    for (const auto& [c, cpath] : child_paths(e, path))
+    const auto children = child_paths(e, path);
+    out.reserve(children.size());
+    for (const auto& [c, cpath] : children)
       if (is_element(c, "section")) out.push_back(section(c, cpath, enter(c, ctx), 1));
     return out;
   }
@@ -371,7 +382,9 @@ class Builder {
     Block b = base_block(BlockKind::Section, e, path, ctx);
     b.level = level;
     b.numbered = collapse_token(attribute(e, "numbered").value_or("yes")) != "no";
-    for (const auto& [c, cpath] : child_paths(e, path)) {
+    const auto children = child_paths(e, path);
+    b.blocks.reserve(children.size());
+    for (const auto& [c, cpath] : children) {
       if (c->ns) continue;
       const std::string_view n = name_of(c);
       const Ctx cctx = enter(c, ctx);
