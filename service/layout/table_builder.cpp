@@ -114,7 +114,7 @@ void BlockBuilder::table(const Block& b) {
   std::vector<int64_t> want(ncols, 1);
   for (const auto& g : cells) {
     if (g.colspan != 1) continue;
-    int64_t len = 0;
+    int64_t len = static_cast<int64_t>(model::plain_text(g.cell->inlines).size());
     for (const auto& blk : g.cell->blocks) len += static_cast<int64_t>(model::plain_text(blk.inlines).size());
     // Long texts wrap; a square root keeps one long cell from taking over.
     int64_t w = 4;
@@ -146,16 +146,20 @@ void BlockBuilder::table(const Block& b) {
     const Fixed x0 = xs[g.col] + pad;
     const Fixed w = xs[g.col + static_cast<size_t>(g.colspan)] - xs[g.col] - 2 * pad;
     BlockBuilder inner(ctx_, g.items, x0, w);
+    auto paragraph = [&](const std::vector<model::Inline>& content, const std::string& lang, model::Dir dir) {
+      std::vector<text::TextSpan> spans;
+      collect_inlines(ctx_, content, span_style_for(st, lang), spans);
+      style::BlockStyle ps = st;
+      ps.indent_start = ps.indent_end = 0;
+      ps.first_indent = 0;
+      inner.text(std::move(spans), ps, head ? "TH" : "TD", dir);
+    };
+    if (!g.cell->inlines.empty()) paragraph(g.cell->inlines, g.cell->lang, g.cell->dir);
     for (size_t k = 0; k < g.cell->blocks.size(); ++k) {
       const Block& blk = g.cell->blocks[k];
       if (blk.kind == BlockKind::Paragraph) {
         if (k) inner.space(st.leading / 3);
-        std::vector<text::TextSpan> spans;
-        collect_inlines(ctx_, blk.inlines, span_style_for(st, blk.lang), spans);
-        style::BlockStyle ps = st;
-        ps.indent_start = ps.indent_end = 0;
-        ps.first_indent = 0;
-        inner.text(std::move(spans), ps, head ? "TH" : "TD", blk.dir);
+        paragraph(blk.inlines, blk.lang, blk.dir);
       } else {
         std::vector<int> no_counters;
         inner.block(blk, 0, false, no_counters);

@@ -76,7 +76,14 @@ struct TableCell {
   int colspan = 1;
   int rowspan = 1;
   CellAlign align = CellAlign::Default;
-  std::vector<Block> blocks;      // inline-only content wrapped in one Paragraph
+  // Content: block elements in `blocks`, or (most cells) inline-only
+  // content in `inlines`, set as one paragraph in the cell's language and
+  // direction. Not wrapped in a Block: a report holds tens of thousands of
+  // cells, and a Block is large.
+  std::vector<Block> blocks;
+  std::vector<Inline> inlines;
+  std::string lang;               // effective xml:lang of the cell
+  Dir dir = Dir::Auto;
   SourcePos pos;
 };
 

@@ -189,10 +189,15 @@ class Builder {
     return out;
   }
 
-  // li, td, th, definition: blocks, or inline content wrapped in one Paragraph.
-  std::vector<Block> flow(const xmlNode* e, const std::string& path, const Ctx& ctx) {
+  static bool holds_blocks(const xmlNode* e) {
     for (const xmlNode* c = e->children; c; c = c->next)
-      if (is_element(c) && !c->ns && is_block_name(name_of(c))) return blocks(e, path, ctx);
+      if (is_element(c) && !c->ns && is_block_name(name_of(c))) return true;
+    return false;
+  }
+
+  // li, definition: blocks, or inline content wrapped in one Paragraph.
+  std::vector<Block> flow(const xmlNode* e, const std::string& path, const Ctx& ctx) {
+    if (holds_blocks(e)) return blocks(e, path, ctx);
     std::vector<Inline> content = inlines(e, path, ctx);
     if (content.empty()) return {};
     Block p = base_block(BlockKind::Paragraph, e, path, ctx);
@@ -322,7 +327,12 @@ class Builder {
       cell.colspan = std::max(1, to_int(attribute(c, "colspan").value_or("1"), 1));
       cell.rowspan = std::max(1, to_int(attribute(c, "rowspan").value_or("1"), 1));
       cell.align = cell_align(collapse_token(attribute(c, "align").value_or("")));
-      cell.blocks = flow(c, cpath, cctx);
+      if (holds_blocks(c))
+        cell.blocks = blocks(c, cpath, cctx);
+      else
+        cell.inlines = inlines(c, cpath, cctx);
+      cell.lang = cctx.lang;
+      cell.dir = cctx.dir;
       cell.pos = pos(c, cpath);
       r.cells.push_back(std::move(cell));
     }

@@ -20,7 +20,8 @@ namespace {
 // BIG_LINES: correct line numbers past 65535. Deliberately absent: NOENT,
 // DTDLOAD, DTDATTR, DTDVALID, XINCLUDE (would read other files) and HUGE (keeps
 // libxml2's own size and depth limits).
-constexpr int kParseOptions = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES;
+// COMPACT: short text nodes stored inside the node (the tree is only read).
+constexpr int kParseOptions = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT;
 
 constexpr const char* kDoctypeMessage = "DOCTYPE declarations are not allowed: the format has no DTD";
 

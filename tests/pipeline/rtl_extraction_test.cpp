@@ -69,7 +69,11 @@ void collect(const std::vector<model::Block>& blocks, std::string& out) {
     out += ' ';
     collect(b.blocks, out);
     for (const auto& row : b.table.rows)
-        for (const auto& cell : row.cells) collect(cell.blocks, out);
+        for (const auto& cell : row.cells) {
+          collect_inlines(cell.inlines, out);
+          out += ' ';
+          collect(cell.blocks, out);
+        }
   }
 }
 

@@ -125,9 +125,11 @@ TEST(XmlModel, FactsheetTable) {
   EXPECT_EQ(t.table.rows[0].cells[1].align, model::CellAlign::Right);
   EXPECT_EQ(t.table.rows[1].group, model::RowGroup::Body);
   EXPECT_EQ(t.table.rows[1].cells[1].align, model::CellAlign::Decimal);
-  ASSERT_EQ(t.table.rows[1].cells[0].blocks.size(), 1u);
-  EXPECT_EQ(t.table.rows[1].cells[0].blocks[0].kind, BlockKind::Paragraph);
-  EXPECT_EQ(t.table.rows[1].cells[0].blocks[0].lang, "nl");
+  // Inline-only content stays the cell's own (no wrapping paragraph).
+  EXPECT_TRUE(t.table.rows[1].cells[0].blocks.empty());
+  ASSERT_FALSE(t.table.rows[1].cells[0].inlines.empty());
+  EXPECT_EQ(t.table.rows[1].cells[0].lang, "nl");
+  EXPECT_EQ(t.table.rows[1].cells[0].inlines[0].lang, "nl");
   EXPECT_EQ(t.table.rows[2].cells[0].colspan, 2);
   EXPECT_EQ(t.table.rows[2].cells[0].blocks.at(0).pos.path,
             "/publication/body/section/table/tbody/tr[2]/td/p");
@@ -309,6 +311,7 @@ TEST_F(ReportModel, ChartBoxQuotePreDefinitionListPagebreakTable) {
   EXPECT_EQ(t.rows[1].group, model::RowGroup::Body);
   EXPECT_EQ(t.rows[1].cells.at(0).rowspan, 2);
   EXPECT_TRUE(t.rows[1].cells.at(0).blocks.empty());  // empty cell: no paragraph
+  EXPECT_TRUE(t.rows[1].cells.at(0).inlines.empty());
   EXPECT_EQ(t.rows[2].group, model::RowGroup::Body);
   EXPECT_EQ(t.rows[3].group, model::RowGroup::Foot);
   EXPECT_TRUE(t.columns.empty());
@@ -341,7 +344,11 @@ TEST(XmlModel, EveryNodeHasLanguageAndPosition) {
       inl(b.title);
       blk(b.blocks);
       for (const auto& r : b.table.rows)
-        for (const auto& c : r.cells) blk(c.blocks);
+        for (const auto& c : r.cells) {
+          EXPECT_FALSE(c.lang.empty());
+          blk(c.blocks);
+          inl(c.inlines);
+        }
     }
   };
   blk(d.body);
