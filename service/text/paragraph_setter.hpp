@@ -100,7 +100,7 @@ class ParagraphSetter {
   size_t para_hits_ = 0;
   bool hand_over_ = false;
   size_t cache_bytes_ = 0;
-  size_t cache_budget_ = size_t{24} << 20;
+  size_t cache_budget_ = size_t{48} << 20;
 
   SetParagraph set_uncached(const ParagraphSpec& spec);
 };
