@@ -281,7 +281,8 @@ void PageBuilder::feed(std::vector<VItem>&& more) {
   if (s.items.empty()) {
     s.items = std::move(more);
   } else {
-    s.items.reserve(s.items.size() + more.size());
+    const size_t need = s.items.size() + more.size();
+    if (s.items.capacity() < need) s.items.reserve(std::max(need, 2 * s.items.capacity()));
     for (auto& it : more) s.items.push_back(std::move(it));
   }
   run(false);
