@@ -36,8 +36,20 @@ std::unique_ptr<icu::BreakIterator> line_iterator(const std::string& lang) {
 
 }  // namespace
 
+LineBreakIterators::LineBreakIterators() = default;
+LineBreakIterators::~LineBreakIterators() = default;
+
+icu::BreakIterator* LineBreakIterators::get(const std::string& lang) {
+  if (auto it = by_lang_.find(lang); it != by_lang_.end()) return it->second.get();
+  std::unique_ptr<icu::BreakIterator> fresh = line_iterator(lang);
+  icu::BreakIterator* p = fresh.get();
+  if (fresh) by_lang_.emplace(lang, std::move(fresh));
+  return p;
+}
+
 std::vector<BreakOpportunity> line_break_opportunities(const std::string& text,
-                                                       const std::string& lang) {
+                                                       const std::string& lang,
+                                                       LineBreakIterators* iterators) {
   std::vector<BreakOpportunity> out;
   // Walk the original bytes (invalid sequences count as what they are, one
   // replacement character per bad byte run, as next_codepoint decodes them)
@@ -68,7 +80,14 @@ std::vector<BreakOpportunity> line_break_opportunities(const std::string& text,
   }
   u.releaseBuffer(n);
   byte_at.push_back(text.size());
-  std::unique_ptr<icu::BreakIterator> it = line_iterator(lang);
+  std::unique_ptr<icu::BreakIterator> owned;
+  icu::BreakIterator* it = nullptr;
+  if (iterators) {
+    it = iterators->get(lang);
+  } else {
+    owned = line_iterator(lang);
+    it = owned.get();
+  }
   if (!it) {
     out.push_back({text.size(), true});
     return out;

@@ -1,8 +1,16 @@
 #pragma once
 // Line-break opportunities by UAX #14 (ICU's line break iterator, tailored
 // by language).
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
+
+#include <unicode/uversion.h>
+
+U_NAMESPACE_BEGIN
+class BreakIterator;
+U_NAMESPACE_END
 
 namespace emnpub::text {
 
@@ -11,8 +19,25 @@ struct BreakOpportunity {
   bool mandatory = false; // hard break (U+2028, newline)
 };
 
+// Line-break iterators per language for one thread's run of paragraphs:
+// cloning ICU's iterator for every paragraph cost more than breaking a
+// short one (a table cell). Not thread-safe; one per paragraph setter.
+class LineBreakIterators {
+ public:
+  LineBreakIterators();
+  ~LineBreakIterators();
+  LineBreakIterators(const LineBreakIterators&) = delete;
+  LineBreakIterators& operator=(const LineBreakIterators&) = delete;
+  icu::BreakIterator* get(const std::string& lang);  // null when ICU has none
+
+ private:
+  std::map<std::string, std::unique_ptr<icu::BreakIterator>, std::less<>> by_lang_;
+};
+
 // Opportunities after the start, in order; the end of text is the last.
+// With `iterators`, an iterator kept there is reused.
 std::vector<BreakOpportunity> line_break_opportunities(const std::string& text,
-                                                       const std::string& lang);
+                                                       const std::string& lang,
+                                                       LineBreakIterators* iterators = nullptr);
 
 }  // namespace emnpub::text

@@ -379,7 +379,7 @@ SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
       bld.push(b, {});
     }
     const std::string& lang = spec.spans.front().style.lang;
-    const auto opportunities = line_break_opportunities(text, lang);
+    const auto opportunities = line_break_opportunities(text, lang, &break_iterators_);
     size_t seg_begin = 0, run_hint = 0;
     for (const auto& op : opportunities) {
       const size_t seg_end = op.offset;

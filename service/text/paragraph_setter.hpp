@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/units.hpp"
+#include "text/break_opportunities.hpp"
 #include "text/glyph_run.hpp"
 #include "text/itemizer.hpp"
 #include "text/text_style.hpp"
@@ -97,6 +98,7 @@ class ParagraphSetter {
   // Set paragraphs by a key of everything that shapes them: a layout pass
   // that changes a few cross-references re-sets only those paragraphs.
   std::unordered_map<std::string, SetParagraph> para_cache_;
+  LineBreakIterators break_iterators_;
   size_t para_hits_ = 0;
   bool hand_over_ = false;
   size_t cache_bytes_ = 0;
