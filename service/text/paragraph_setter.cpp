@@ -536,8 +536,9 @@ SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
     }
     if (hyphen) placed.push_back({hyphen, hyphen->width, items.runs[hyphen->run].level});
 
-    // Bidi rule L2 over the line's pieces.
-    {
+    // Bidi rule L2 over the line's pieces (nothing to reorder when every
+    // piece is at level 0, as in most lines).
+    if (std::any_of(placed.begin(), placed.end(), [](const Placed& p) { return p.level != 0; })) {
       std::vector<uint8_t> levels;
       levels.reserve(placed.size());
       for (const auto& p : placed) levels.push_back(p.level);
