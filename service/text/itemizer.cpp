@@ -124,13 +124,15 @@ Itemized itemize(const std::string& text, const std::vector<SpanRange>& ranges,
     size_t span;
     hb_script_t script;
     std::vector<std::string> families;
+    std::vector<char> present;   // per family: the manifest has it (asked once, not per letter)
     std::vector<FontRef> faces;  // per family; null until needed
   };
   std::vector<Chain> chains;
   auto chain_for = [&](size_t span, hb_script_t sc) -> Chain& {
     for (Chain& c : chains)
       if (c.span == span && c.script == sc) return c;
-    Chain c{span, sc, fonts.chain(spans[span].style.family, sc), {}};
+    Chain c{span, sc, fonts.chain(spans[span].style.family, sc), {}, {}};
+    for (const auto& fam : c.families) c.present.push_back(fonts.has_family(fam) ? 1 : 0);
     c.faces.resize(c.families.size());
     chains.push_back(std::move(c));
     return chains.back();
@@ -169,7 +171,7 @@ Itemized itemize(const std::string& text, const std::vector<SpanRange>& ranges,
       chain = &chain_for(span_of[k], script[k]);
       for (size_t c = 0; c < chain->families.size(); ++c) {
         const std::string& fam = chain->families[c];
-        if (!fonts.has_family(fam)) continue;
+        if (!chain->present[c]) continue;
         if (!chain->faces[c]) chain->faces[c] = fonts.face({fam, st.weight, st.italic});
         if (covers(chain->faces[c].get())) { chosen = hold(chain->faces[c]); break; }
       }
