@@ -15,14 +15,7 @@
 # really in effect; failing that the variables are set anyway (weaker check).
 set -u
 
-if [ $# -lt 2 ]; then
-  echo "usage: bash $0 /path/to/emnpub /path/to/repo" >&2
-  exit 2
-fi
-BIN=$1
-REPO=$(cd "$2" && pwd) || { echo "FAIL: repository folder '$2' not found"; exit 1; }
-case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
-if [ ! -x "$BIN" ]; then echo "FAIL: emnpub binary '$BIN' is not executable"; exit 1; fi
+. "$(dirname "$0")/lib/args.sh" "$@"
 
 T=$(mktemp -d) || exit 1
 trap 'rm -rf "$T"' EXIT

@@ -3,7 +3,7 @@
 # at their pixel size ratio; paths leaving the document's folder, missing
 # files, non-images and 16-bit PNGs are refused with a located error.
 set -u
-BIN=$1; REPO=$2
+. "$(dirname "$0")/lib/args.sh" "$@"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 pass=0; fail=0
 ok() { pass=$((pass+1)); }

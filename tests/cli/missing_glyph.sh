@@ -3,7 +3,7 @@
 # naming its code point and the fonts tried, drawn as a placeholder; with
 # --strict it is an error and nothing is written.
 set -u
-BIN=$1; REPO=$2
+. "$(dirname "$0")/lib/args.sh" "$@"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 pass=0; fail=0
 ok() { pass=$((pass+1)); }

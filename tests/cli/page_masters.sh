@@ -2,7 +2,7 @@
 # Page masters: bleed boxes, page variants (first, left/right, blank) and
 # the located error for a variant that would change the text width.
 set -u
-BIN=$1; REPO=$2
+. "$(dirname "$0")/lib/args.sh" "$@"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 pass=0; fail=0
 ok() { pass=$((pass+1)); }

@@ -16,10 +16,7 @@
 # After an intended layout change: scripts/update-reference-pngs.sh, look at
 # the images, commit them.
 set -u
-if [ $# -lt 2 ]; then echo "usage: bash $0 /path/to/emnpub /path/to/repo" >&2; exit 2; fi
-BIN=$1
-REPO=$(cd "$2" && pwd) || { echo "FAIL: repository '$2' not found"; exit 1; }
-case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
+. "$(dirname "$0")/lib/args.sh" "$@"
 for tool in pdftoppm pdfinfo compare convert identify; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool not installed (poppler-utils, imagemagick)"; exit 1; }
 done

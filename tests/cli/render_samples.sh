@@ -17,14 +17,7 @@
 # tests/data/valid/inform.xml (title spread over two lines) gets a normalised Title.
 set -u
 
-if [ $# -lt 2 ]; then
-  echo "usage: bash $0 /path/to/emnpub /path/to/repo" >&2
-  exit 2
-fi
-BIN=$1
-REPO=$(cd "$2" && pwd) || { echo "FAIL: repository folder '$2' not found"; exit 1; }
-case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
-if [ ! -x "$BIN" ]; then echo "FAIL: emnpub binary '$BIN' is not executable"; exit 1; fi
+. "$(dirname "$0")/lib/args.sh" "$@"
 for tool in qpdf pdffonts pdfinfo pdftotext; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool not installed (packages qpdf, poppler-utils)"; exit 1; }
 done

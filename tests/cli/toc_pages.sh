@@ -4,7 +4,7 @@
 # matter, then 1, 2, 3 ...) from the PDF itself. Checked for
 # samples/report-en.xml and, when present, samples/report-long-en.xml.
 set -u
-BIN=$1; REPO=$2
+. "$(dirname "$0")/lib/args.sh" "$@"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 pass=0; fail=0
 bad() { echo "FAIL: $*"; fail=$((fail+1)); }

@@ -4,12 +4,9 @@
 #
 #   . "$(dirname "$0")/lib/layout_test.sh" "$@"
 #
-# Takes BIN REPO as the test does; sets BIN (absolute), REPO, tmp (removed
+# Takes BIN REPO as the test does (lib/args.sh sets BIN and REPO); sets tmp (removed
 # at exit), pass/fail counters and bad(); needs pdftotext and pdfinfo.
-if [ $# -lt 2 ]; then echo "usage: bash $0 /path/to/emnpub /path/to/repo" >&2; exit 2; fi
-BIN=$1
-REPO=$(cd "$2" && pwd) || { echo "FAIL: repository '$2' not found"; exit 1; }
-case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
+. "$(dirname "$0")/lib/args.sh" "$@"
 for tool in pdftotext pdfinfo; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool not installed (poppler-utils)"; exit 1; }
 done
