@@ -103,14 +103,16 @@ std::vector<uint8_t> PageStreamWriter::finish(const layout::DocumentInfo& info,
 }
 
 std::vector<uint8_t> write_pdf(const layout::PagedDocument& doc, const WriteOptions& opts) {
-  layout::PagedDocument copy = doc;
-  return write_pdf(std::move(copy), opts);
+  if (doc.pages.empty()) throw std::runtime_error("PDF writer: the document has no pages");
+  PageStreamWriter w(opts);
+  for (const auto& p : doc.pages) w.add_page(p);
+  return w.finish(doc.info, doc.outline, doc.labels);
 }
 
 std::vector<uint8_t> write_pdf(layout::PagedDocument&& doc, const WriteOptions& opts) {
   if (doc.pages.empty()) throw std::runtime_error("PDF writer: the document has no pages");
   PageStreamWriter w(opts);
-  for (auto& p : doc.pages) w.add_page(std::move(p));
+  for (auto& p : doc.pages) w.add_page(std::move(p));  // each page freed once written
   return w.finish(doc.info, doc.outline, doc.labels);
 }
 

@@ -338,17 +338,17 @@ SetParagraph ParagraphSetter::set(const ParagraphSpec& spec, Want want) {
     const size_t bytes = footprint(fresh) + key.capacity();
     if (cache_bytes_ + bytes > cache_budget_) return want == Want::Metrics ? metrics_of(fresh) : fresh;
     cache_bytes_ += bytes;
-    it = para_cache_.emplace(std::move(key), std::move(fresh)).first;
+    it = para_cache_.emplace(std::move(key), Cached{std::move(fresh), bytes}).first;
   }
   SetParagraph out;
   if (want == Want::Metrics) {
-    out = metrics_of(it->second);
+    out = metrics_of(it->second.paragraph);
   } else if (hand_over_) {
-    out = std::move(it->second);
-    cache_bytes_ -= std::min(cache_bytes_, footprint(out) + it->first.capacity());
+    out = std::move(it->second.paragraph);
+    cache_bytes_ -= it->second.bytes;
     para_cache_.erase(it);
   } else {
-    out = it->second;
+    out = it->second.paragraph;
   }
   // Source positions are not part of the key: take the caller's.
   for (auto& m : out.missing) m.span = std::min(m.span, spec.spans.size() - 1);

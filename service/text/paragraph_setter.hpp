@@ -97,7 +97,11 @@ class ParagraphSetter {
   std::unordered_map<std::string, std::vector<size_t>> hyphen_cache_;
   // Set paragraphs by a key of everything that shapes them: a layout pass
   // that changes a few cross-references re-sets only those paragraphs.
-  std::unordered_map<std::string, SetParagraph> para_cache_;
+  struct Cached {
+    SetParagraph paragraph;
+    size_t bytes;  // counted against the budget when stored
+  };
+  std::unordered_map<std::string, Cached> para_cache_;
   LineBreakIterators break_iterators_;
   size_t para_hits_ = 0;
   bool hand_over_ = false;
