@@ -1,6 +1,6 @@
 #include "pipeline/image_loader.hpp"
 
-#include <Poco/Base64Decoder.h>
+#include "common/base64.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -73,9 +73,12 @@ layout::ImageStore load_images(const model::Document& doc, const std::string& as
         fail("<img src> data: URI must be base64-encoded");
         continue;
       }
-      std::istringstream in(src.substr(comma + 1));
-      Poco::Base64Decoder dec(in);
-      img.bytes.assign(std::istreambuf_iterator<char>(dec), std::istreambuf_iterator<char>());
+      Base64Decoded dec = base64_decode(std::string_view(src).substr(comma + 1));
+      if (!dec.error.empty()) {
+        fail("<img src> data: URI " + dec.error);
+        continue;
+      }
+      img.bytes = std::move(dec.bytes);
     } else {
       if (assets_root.empty()) {
         fail("<img src='" + src + "'> is a file path, but no assets folder is configured; use a data: URI");

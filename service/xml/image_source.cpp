@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "common/base64.hpp"
 #include "xml/dom.hpp"
 
 namespace emnpub::xml {
@@ -20,38 +21,11 @@ bool starts_with_nocase(std::string_view s, std::string_view prefix) {
   return true;
 }
 
-int base64_value(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+') return 62;
-  if (c == '/') return 63;
-  return -1;
-}
-
 // Validates the whole payload, decodes only the first bytes (the signature).
 std::string check_base64_image(std::string_view payload, bool png) {
-  std::vector<std::uint8_t> head;
-  std::uint32_t acc = 0;
-  int bits = 0, padding = 0;
-  std::size_t n = 0;
-  for (char c : payload) {
-    if (c == '=') {
-      ++padding;
-      continue;
-    }
-    if (padding > 0) return "has base64 data with characters after the '=' padding";
-    const int v = base64_value(c);
-    if (v < 0) return "has a character that is not base64 in its data";
-    ++n;
-    acc = (acc << 6) | static_cast<std::uint32_t>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      if (head.size() < 8) head.push_back(static_cast<std::uint8_t>((acc >> bits) & 0xFF));
-    }
-  }
-  if (padding > 2 || n % 4 == 1) return "has truncated base64 data";
+  const Base64Decoded d = base64_decode(payload, 8);
+  if (!d.error.empty()) return d.error;
+  const std::vector<std::uint8_t>& head = d.bytes;
   static constexpr std::array<std::uint8_t, 8> kPng = {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
   static constexpr std::array<std::uint8_t, 3> kJpeg = {0xFF, 0xD8, 0xFF};
   if (png && !(head.size() >= kPng.size() && std::equal(kPng.begin(), kPng.end(), head.begin())))
