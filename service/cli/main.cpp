@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -96,7 +97,17 @@ int main(int argc, char** argv) {
         std::cout << usage_text();
         return 0;
       }
+#ifdef EMNPUB_FULL_BINARY
+    // One command per process: skip static destructors and library
+    // clean-up hooks; everything is flushed and the output renamed already.
+    const int rc = c.run(rest);
+    std::cout.flush();
+    std::cerr.flush();
+    std::fflush(nullptr);
+    std::_Exit(rc);
+#else
     return c.run(rest);
+#endif
   }
 #ifdef EMNPUB_FULL_BINARY
   exec_full_binary();  // a command this binary does not hold, or a bad one

@@ -81,20 +81,40 @@ std::string build_width_entries(const std::map<uint32_t, UsedGlyph>& glyphs) {
   return out;
 }
 
-void write_cid_font(PdfObjects& objs, const PdfFont& font) {
+PreparedFont prepare_cid_font(const PdfFont& font, bool compress) {
   const text::FontFace& face = font.face();
   std::vector<uint32_t> gids;
   gids.reserve(font.glyphs().size());
   for (const auto& [gid, g] : font.glyphs()) gids.push_back(gid);
 
-  const std::string base_name =
-      subset_tag(gids, face.postscript_name()) + "+" + pdf_font_name(face.postscript_name());
+  PreparedFont out;
+  out.base_name = subset_tag(gids, face.postscript_name()) + "+" + pdf_font_name(face.postscript_name());
+  const std::vector<uint8_t> program = subset_font(face, gids);
+  out.program_length = program.size();
+  const std::string_view raw(reinterpret_cast<const char*>(program.data()), program.size());
+  std::map<uint32_t, std::u32string> to_unicode;
+  for (const auto& [gid, g] : font.glyphs())
+    if (g.has_text) to_unicode.emplace(gid, g.text);
+  const std::string cmap = build_to_unicode_cmap(to_unicode);
+  if (compress) {
+    Deflater deflater;
+    out.program = std::string(deflater.compress(raw));
+    out.to_unicode = std::string(deflater.compress(cmap));
+  } else {
+    out.program = std::string(raw);
+    out.to_unicode = cmap;
+  }
+  out.widths = build_width_entries(font.glyphs());
+  return out;
+}
+
+void commit_cid_font(PdfObjects& objs, const PdfFont& font, const PreparedFont& prepared) {
+  const text::FontFace& face = font.face();
+  const std::string& base_name = prepared.base_name;
 
   // Font program.
-  const std::vector<uint8_t> program = subset_font(face, gids);
-  HPDF_Dict file = objs.new_stream(
-      std::string_view(reinterpret_cast<const char*>(program.data()), program.size()));
-  objs.add_raw_entries(file, "/Length1 " + std::to_string(program.size()) + "\n");
+  HPDF_Dict file = objs.new_encoded_stream(prepared.program);
+  objs.add_raw_entries(file, "/Length1 " + std::to_string(prepared.program_length) + "\n");
 
   // Descriptor, metrics in thousandths of an em.
   const text::FontMetrics& m = face.metrics();
@@ -124,12 +144,9 @@ void write_cid_font(PdfObjects& objs, const PdfFont& font) {
   objs.add_raw_entries(cid_font,
                        "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>\n"
                        "/CIDToGIDMap /Identity\n" +
-                           build_width_entries(font.glyphs()));
+                           prepared.widths);
 
-  std::map<uint32_t, std::u32string> to_unicode;
-  for (const auto& [gid, g] : font.glyphs())
-    if (g.has_text) to_unicode.emplace(gid, g.text);
-  HPDF_Dict cmap = objs.new_stream(build_to_unicode_cmap(to_unicode));
+  HPDF_Dict cmap = objs.new_encoded_stream(prepared.to_unicode);
 
   HPDF_Dict type0 = font.type0();
   objs.add_name(type0, "Type", "Font");
@@ -140,6 +157,10 @@ void write_cid_font(PdfObjects& objs, const PdfFont& font) {
   objs.add(type0, "DescendantFonts", descendants);
   objs.push(descendants, cid_font);
   objs.add(type0, "ToUnicode", cmap);
+}
+
+void write_cid_font(PdfObjects& objs, const PdfFont& font) {
+  commit_cid_font(objs, font, prepare_cid_font(font, objs.compress()));
 }
 
 }  // namespace emnpub::pdf

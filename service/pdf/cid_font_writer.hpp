@@ -11,6 +11,22 @@
 
 namespace emnpub::pdf {
 
+// The heavy, libharu-free half of writing a font: subset program, ToUnicode
+// CMap (both deflated when `compress`), widths. Depends only on the font's
+// used glyphs and its immutable face, so fonts are prepared in parallel.
+struct PreparedFont {
+  std::string base_name;     // "ABCDEF+NotoSerif"
+  std::string program;       // FontFile2 stream data, as stored
+  size_t program_length = 0; // /Length1: the program before compression
+  std::string to_unicode;    // ToUnicode stream data, as stored
+  std::string widths;        // "/DW ... /W [...]" entries
+};
+PreparedFont prepare_cid_font(const PdfFont& font, bool compress);
+
+// Creates the font's objects from a prepared font (in a fixed order, so the
+// file does not depend on which thread prepared what).
+void commit_cid_font(PdfObjects& objs, const PdfFont& font, const PreparedFont& prepared);
+
 void write_cid_font(PdfObjects& objs, const PdfFont& font);
 
 // The /DW and /W entries for the used glyphs: the most common width becomes

@@ -2,7 +2,12 @@
 
 #include <hb-ot.h>
 
+#include <atomic>
+#include <exception>
 #include <stdexcept>
+#include <system_error>
+#include <thread>
+#include <vector>
 
 #include "pdf/cid_font_writer.hpp"
 #include "pdf/font_subsetter.hpp"
@@ -94,7 +99,38 @@ PdfFont& FontRegistry::get(const text::FontRef& face) {
 }
 
 void FontRegistry::write_all() {
-  for (const auto& font : fonts_) write_cid_font(objs_, *font);
+  // Subsetting and compressing are most of a short document's writing time
+  // and independent per font: a helper thread takes fonts from the same
+  // queue as this one. The objects are then created in font order, so the
+  // file is the same whoever prepared what.
+  const size_t n = fonts_.size();
+  std::vector<PreparedFont> prepared(n);
+  std::vector<std::exception_ptr> failed(n);
+  std::atomic<size_t> next{0};
+  const bool compress = objs_.compress();
+  auto work = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < n;) {
+      try {
+        prepared[i] = prepare_cid_font(*fonts_[i], compress);
+      } catch (...) {
+        failed[i] = std::current_exception();
+      }
+    }
+  };
+  std::thread helper;
+  if (n > 1) {
+    try {
+      helper = std::thread(work);
+    } catch (const std::system_error&) {
+      // No thread to spare: this one prepares them all.
+    }
+  }
+  work();
+  if (helper.joinable()) helper.join();
+  for (size_t i = 0; i < n; ++i) {
+    if (failed[i]) std::rethrow_exception(failed[i]);
+    commit_cid_font(objs_, *fonts_[i], prepared[i]);
+  }
 }
 
 }  // namespace emnpub::pdf

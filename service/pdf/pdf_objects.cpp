@@ -72,6 +72,16 @@ HPDF_Dict PdfObjects::new_stream(std::string_view data) {
   return s;
 }
 
+HPDF_Dict PdfObjects::new_encoded_stream(std::string_view stored) {
+  HPDF_Dict s = doc_.check_ptr(HPDF_DictStream_New(mmgr(), doc_.xref()), "creating a stream");
+  s->filter = HPDF_STREAM_FILTER_NONE;
+  if (compress_) add_raw_entries(s, "/Filter /FlateDecode\n");
+  doc_.check(HPDF_Stream_Write(s->stream, reinterpret_cast<const HPDF_BYTE*>(stored.data()),
+                               static_cast<HPDF_UINT>(stored.size())),
+             "writing stream data");
+  return s;
+}
+
 void PdfObjects::fill_stream(HPDF_Dict stream, std::string_view data) {
   // The data goes in already encoded, so libharu must not filter it again;
   // the /Filter entry is ours (libharu drops its own /Filter when filter is NONE).

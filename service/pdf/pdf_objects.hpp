@@ -47,6 +47,9 @@ class PdfObjects {
 
   // A stream object holding `data`, Flate-compressed when compression is on.
   HPDF_Dict new_stream(std::string_view data);
+  // A stream object holding data already as stored: deflated by the caller
+  // when compress() is on (fonts are prepared on several threads).
+  HPDF_Dict new_encoded_stream(std::string_view stored);
   // Fills an existing, empty stream object (e.g. a page's /Contents). We
   // compress here rather than letting libharu do it at save time so a long
   // document keeps only compressed page contents in memory.

@@ -6,11 +6,14 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <system_error>
+#include <thread>
 
 #include "layout/document_layouter.hpp"
 #include "pdf/pdf_writer.hpp"
 #include "pipeline/image_loader.hpp"
 #include "pipeline/page_pipe.hpp"
+#include "pipeline/render_prefetch.hpp"
 #include "text/font_registry.hpp"
 #include "text/hyphenator.hpp"
 #include "xml/publication_parser.hpp"
@@ -25,13 +28,30 @@ std::string Engine::default_fonts_dir() { return std::string(EMNPUB_SOURCE_DIR) 
 Engine::Engine(EngineConfig cfg) : cfg_(std::move(cfg)) {
   if (cfg_.layouts_dir.empty()) cfg_.layouts_dir = default_layouts_dir();
   if (cfg_.fonts_dir.empty()) cfg_.fonts_dir = default_fonts_dir();
+  xml::init_libxml();  // before any thread below uses libxml2
+  // The schema compiles while the manifest, the input and the document's
+  // own parse are read: every render validates, and this is the largest
+  // fixed cost of a short one.
+  try {
+    schema_warmup_ = std::thread([] {
+      try {
+        xml::prepare_schema();
+      } catch (...) {
+        // A validation compiles it again and reports the failure.
+      }
+    });
+  } catch (const std::system_error&) {
+    // No thread to spare: the first validation compiles it.
+  }
   // The manifest is small and read eagerly; font files load lazily.
   fonts_ = std::make_unique<text::FontRegistry>(
       text::read_font_manifest((fs::path(cfg_.fonts_dir) / "fonts.xml").string(), {cfg_.fonts_dir}));
   hyphenators_ = std::make_unique<text::HyphenatorCache>();
 }
 
-Engine::~Engine() = default;
+Engine::~Engine() {
+  if (schema_warmup_.joinable()) schema_warmup_.join();
+}
 
 namespace {
 
@@ -142,14 +162,40 @@ std::vector<Engine::LayoutStatus> Engine::layout_status() const {
   return out;
 }
 
-model::Document Engine::parse(std::string_view xml, const RenderOptions& opts, Diagnostics& warnings) const {
+model::Document Engine::parse(std::string_view xml, const RenderOptions& opts, Diagnostics& warnings,
+                              RenderPrefetch* prefetch) const {
   xml::ParseOptions po;
   po.source_name = opts.source_name;
   po.max_depth = opts.max_depth;
+  if (prefetch)
+    po.on_root = [this, prefetch, &opts](std::string_view type, std::string_view lang) {
+      prefetch->start([this, name = opts.layout.empty() ? std::string(type) : opts.layout,
+                       lang = std::string(lang)] { warm_up(name, lang); });
+    };
   xml::ParseResult r = xml::parse_publication(xml, po);
   warnings.append(r.warnings);
   r.doc.source_name = opts.source_name;
   return std::move(r.doc);
+}
+
+void Engine::warm_up(const std::string& layout_name, const std::string& lang) const {
+  // The patterns first: loading them takes longer than validating the
+  // document, and the render thread loads the layout and faces itself in
+  // less time than it would wait for them here. (The cache accepts any
+  // string: it only ever opens files named from a well-formed language tag.)
+  hyphenators_->get(lang);
+  // Only layout names a render could ask for: the hint is unvalidated
+  // input, and a layout name becomes a path.
+  bool known = false;
+  for (auto t : {model::DocType::Inform, model::DocType::Bulletin, model::DocType::Report,
+                 model::DocType::Glossary, model::DocType::Factsheet})
+    known = known || layout_name == model::to_string(t);
+  if (!known) return;
+  const style::LayoutRef L = layout(layout_name);
+  const style::BlockStyle p = L->block({"p", {}, {}, lang, 0});
+  const style::BlockStyle h = L->block({"heading", {}, {}, lang, 1});
+  for (const auto& f : {p.font, h.font}) fonts_->face({f.family, f.weight, f.italic});
+  fonts_->face({p.font.family, p.font.weight, true});  // <em> in body text
 }
 
 Diagnostics Engine::validate(std::string_view xml, const RenderOptions& opts) const {
@@ -167,7 +213,8 @@ RenderResult Engine::render(std::string_view xml, const RenderOptions& opts) con
     into = std::chrono::duration<double, std::milli>(now - t).count();
     t = now;
   };
-  model::Document doc = parse(xml, opts, res.warnings);
+  RenderPrefetch prefetch;  // joined when the render ends, however it ends
+  model::Document doc = parse(xml, opts, res.warnings, &prefetch);
   lap(res.timings.parse_ms);
   const std::string name = opts.layout.empty() ? model::to_string(doc.type) : opts.layout;
   style::LayoutRef L = layout(name);

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "common/diagnostics.hpp"
@@ -23,6 +24,8 @@ class HyphenatorCache;
 }
 
 namespace emnpub {
+
+class RenderPrefetch;
 
 struct EngineConfig {
   std::string layouts_dir;          // empty = the repo's layouts/
@@ -99,7 +102,12 @@ class Engine {
   static std::string default_fonts_dir();
 
  private:
-  model::Document parse(std::string_view xml, const RenderOptions& opts, Diagnostics& warnings) const;
+  model::Document parse(std::string_view xml, const RenderOptions& opts, Diagnostics& warnings,
+                        RenderPrefetch* prefetch = nullptr) const;
+  // Loads a layout and the faces and hyphenation patterns it will likely
+  // need (see render_prefetch.hpp); names that are not document types are
+  // ignored.
+  void warm_up(const std::string& layout_name, const std::string& lang) const;
 
   EngineConfig cfg_;
   std::unique_ptr<text::FontRegistry> fonts_;
@@ -115,6 +123,7 @@ class Engine {
   mutable std::mutex mu_;
   mutable std::map<std::string, LoadedLayout> layouts_;
   mutable std::string fonts_fingerprint_;
+  std::thread schema_warmup_;  // compiles the document schema at start-up
 };
 
 }  // namespace emnpub

@@ -1,8 +1,13 @@
 #include "xml/publication_parser.hpp"
 
-#include <algorithm>
+#include <libxml/tree.h>
 
+#include <algorithm>
+#include <string>
+
+#include "xml/compiled_schema.hpp"
 #include "xml/forbidden_content.hpp"
+#include "xml/libxml_handles.hpp"
 #include "xml/model_builder.hpp"
 #include "xml/reporter.hpp"
 #include "xml/safe_reader.hpp"
@@ -32,7 +37,25 @@ constexpr std::size_t kMaxReported = 100;
   throw DocumentRefused(std::move(out));
 }
 
+constexpr const char* kXmlNs = "http://www.w3.org/XML/1998/namespace";
+
+std::string attribute_or_empty(const xmlNode* node, const char* name, const char* ns) {
+  const auto* n = reinterpret_cast<const xmlChar*>(name);
+  xmlChar* v = ns ? xmlGetNsProp(node, n, reinterpret_cast<const xmlChar*>(ns)) : xmlGetNoNsProp(node, n);
+  if (!v) return {};
+  std::string out(reinterpret_cast<const char*>(v));
+  xmlFree(v);
+  return out;
+}
+
 }  // namespace
+
+void init_libxml() { ensure_libxml_initialised(); }
+
+void prepare_schema() {
+  ensure_libxml_initialised();
+  compiled_schema();
+}
 
 ParseResult parse_publication(std::string_view bytes, const ParseOptions& opts) {
   Diagnostics diags;
@@ -41,6 +64,10 @@ ParseResult parse_publication(std::string_view bytes, const ParseOptions& opts) 
 
   Reporter report(opts.source_name, parsed.map, diags);
   if (!check_forbidden_content(parsed.doc.get(), report)) refuse(diags, opts.source_name);
+  if (opts.on_root) {
+    const xmlNode* root = xmlDocGetRootElement(parsed.doc.get());
+    if (root) opts.on_root(attribute_or_empty(root, "type", nullptr), attribute_or_empty(root, "lang", kXmlNs));
+  }
 
   // Semantic checks first: they claim the values they explain in their own
   // words, so the schema explainer does not report the same value twice.

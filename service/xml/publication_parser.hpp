@@ -10,6 +10,7 @@
 // Thread-safe: no shared mutable state except the compiled schema, which is
 // built once per process and only read afterwards.
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -22,12 +23,27 @@ struct ParseOptions {
   std::string source_name = "-";  // file name used in every diagnostic
   int max_depth = 256;            // element nesting cap (libxml2 itself stops at 256)
   std::size_t max_bytes = 64u << 20;
+  // Called once the document is well-formed, before the (slower) schema
+  // validation, with the root's type and xml:lang attributes as written
+  // (possibly empty or invalid): a hint that lets the caller start loading
+  // the layout, fonts and hyphenation patterns while validation runs.
+  std::function<void(std::string_view type, std::string_view lang)> on_root;
 };
 
 struct ParseResult {
   model::Document doc;
   Diagnostics warnings;
 };
+
+// Initialises libxml2 once per process. Every entry point does it, but its
+// initialisation must not race with any other libxml2 call, so code that
+// starts threads using libxml2 calls this first.
+void init_libxml();
+
+// Compiles the embedded schema now (once per process, thread-safe), so the
+// first validation does not wait for it. The engine runs it on a helper
+// thread at start-up: it is a third of a short render's own work.
+void prepare_schema();
 
 // Throws emnpub::DocumentRefused carrying every problem found (each with
 // line, column, element path and DiagKind), sorted by position.
