@@ -23,33 +23,16 @@ namespace emnpub::text {
 
 namespace {
 
-struct DictFree {
-  void operator()(HyphenDict* d) const { hnj_hyphen_free(d); }
-};
-using DictPtr = std::unique_ptr<HyphenDict, DictFree>;
-
 struct FileClose {
   void operator()(std::FILE* f) const { std::fclose(f); }
 };
 
-// malloc/realloc that throw instead of returning null: the dictionary under
-// construction stays consistent for hnj_hyphen_free at every throw point.
-void* xmalloc(size_t n) {
-  void* p = std::malloc(n);
-  if (p == nullptr) throw std::bad_alloc();
-  return p;
-}
-
+// realloc that throws instead of returning null.
 template <class T>
 T* xrealloc(T* p, size_t count) {
   void* q = std::realloc(p, count * sizeof(T));
-  if (q == nullptr) throw std::bad_alloc();  // p is still owned by the dict
+  if (q == nullptr) throw std::bad_alloc();  // p is still owned by its level
   return static_cast<T*>(q);
-}
-
-char* xstrdup(const char* s) {
-  const size_t n = std::strlen(s) + 1;
-  return static_cast<char*>(std::memcpy(xmalloc(n), s, n));
 }
 
 // libhyphen's hnj_strchomp.
@@ -59,17 +42,67 @@ void strchomp(char* s) {
   if (k > 1 && s[k - 2] == '\r') s[k - 2] = '\0';
 }
 
-// A fresh level as hnj_hyphen_load_file starts it: state 0 (the empty
-// string), no options. calloc: every field hnj_hyphen_free looks at is null.
-DictPtr new_level() {
-  DictPtr d(static_cast<HyphenDict*>(std::calloc(1, sizeof(HyphenDict))));
+}  // namespace
+
+// The dictionary's many small pieces (pattern and replacement strings,
+// transition arrays: ~3 per pattern line, 230,000 for German) come from
+// large blocks freed together: one malloc each cost as much as the rest of
+// loading.
+class HyphenDictArena {
+ public:
+  void* alloc(size_t n) {
+    n = (n + 7) & ~size_t{7};
+    if (n > left_) {
+      const size_t size = std::max(n, kBlock);
+      blocks_.emplace_back(new char[size]);
+      cur_ = blocks_.back().get();
+      left_ = size;
+    }
+    void* p = cur_;
+    cur_ += n;
+    left_ -= n;
+    return p;
+  }
+  char* strdup(const char* s) {
+    const size_t n = std::strlen(s) + 1;
+    return static_cast<char*>(std::memcpy(alloc(n), s, n));
+  }
+
+ private:
+  static constexpr size_t kBlock = size_t{64} << 10;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* cur_ = nullptr;
+  size_t left_ = 0;
+};
+
+LoadedHyphenDict::LoadedHyphenDict() : arena_(std::make_unique<HyphenDictArena>()) {}
+
+LoadedHyphenDict::~LoadedHyphenDict() {
+  for (HyphenDict* d : levels_) {
+    std::free(d->states);
+    std::free(d);
+  }
+}
+
+HyphenDict* LoadedHyphenDict::new_level(size_t capacity) {
+  levels_.reserve(levels_.size() + 1);
+  auto* d = static_cast<HyphenDict*>(std::calloc(1, sizeof(HyphenDict)));
   if (!d) throw std::bad_alloc();
-  d->states = static_cast<HyphenState*>(std::calloc(1, sizeof(HyphenState)));
+  levels_.push_back(d);
+  // Room for the expected states at once: growing by doubling copied 8 MB
+  // of the German dictionary's 11 MB of states. Untouched room costs
+  // address space only (malloc, not calloc: each state is written when it
+  // is made).
+  d->states = static_cast<HyphenState*>(std::malloc(std::max<size_t>(capacity, 1) * sizeof(HyphenState)));
   if (d->states == nullptr) throw std::bad_alloc();
+  // As hnj_hyphen_load_file starts a level: state 0 (the empty string).
+  d->states[0] = HyphenState{};
   d->states[0].fallback_state = -1;
   d->num_states = 1;
   return d;
 }
+
+namespace {
 
 // Builds one level's state machine. States are the prefixes of the pattern
 // words (the set is prefix-closed: libhyphen adds every missing prefix), and
@@ -78,7 +111,8 @@ DictPtr new_level() {
 // hash table, without a table.
 class LevelBuilder {
  public:
-  explicit LevelBuilder(HyphenDict* dict) : dict_(dict) {
+  LevelBuilder(HyphenDict* dict, size_t capacity, HyphenDictArena& arena)
+      : dict_(dict), arena_(arena), capacity_(capacity) {
     std::fill(std::begin(root_), std::end(root_), -1);
   }
 
@@ -162,8 +196,7 @@ class LevelBuilder {
   // keeping only the last list; so does this.
   void add_nohyphen(const char* space) {
     while (*space != '\0' && (*space == ' ' || *space == '\t')) ++space;
-    char* nh = xstrdup(space);
-    std::free(dict_->nohyphen);
+    char* nh = arena_.strdup(space);
     dict_->nohyphen = nh;
     const size_t len = std::strlen(nh);
     if (len == 0) return;  // libhyphen would write before the buffer here
@@ -245,18 +278,14 @@ class LevelBuilder {
       }
     }
 
-    char* repl_copy = repl != nullptr ? xstrdup(repl + 1) : nullptr;
-    std::unique_ptr<char, decltype(&std::free)> repl_owner(repl_copy, &std::free);
-    char* match = xstrdup(pattern + i);
-    std::unique_ptr<char, decltype(&std::free)> match_owner(match, &std::free);
+    char* repl_copy = repl != nullptr ? arena_.strdup(repl + 1) : nullptr;
+    char* match = arena_.strdup(pattern + i);
 
     const int state = get_state(word, j);
     HyphenState& hs = dict_->states[state];
-    // A repeated pattern replaces the earlier one (libhyphen leaks it).
-    std::free(hs.match);
-    std::free(hs.repl);
-    hs.match = match_owner.release();
-    hs.repl = repl_owner.release();
+    // A repeated pattern replaces the earlier one.
+    hs.match = match;
+    hs.repl = repl_copy;
     hs.replindex = replindex;
     hs.replcut = replcut != 0 ? replcut : static_cast<signed char>(j);
   }
@@ -297,11 +326,14 @@ class LevelBuilder {
     return first;
   }
 
-  // hnj_get_state's allocation: states[] grows to the next power of two.
+  // A new state at the end of states[], allocated for the expected number
+  // of states (see build); doubled when a dictionary has more.
   void new_state() {
     const int n = dict_->num_states;
-    if ((n & (n - 1)) == 0)
-      dict_->states = xrealloc(dict_->states, static_cast<size_t>(n) << 1);
+    if (static_cast<size_t>(n) == capacity_) {
+      capacity_ *= 2;
+      dict_->states = xrealloc(dict_->states, capacity_);
+    }
     HyphenState& s = dict_->states[n];
     s.match = nullptr;
     s.repl = nullptr;
@@ -317,47 +349,57 @@ class LevelBuilder {
   void add_trans(int from, int to, char ch) {
     HyphenState& s = dict_->states[from];
     const int n = s.num_trans;
-    if (n == 0)
-      s.trans = static_cast<HyphenTrans*>(xmalloc(sizeof(HyphenTrans)));
-    else if ((n & (n - 1)) == 0)
-      s.trans = xrealloc(s.trans, static_cast<size_t>(n) << 1);
+    if (n == 0) {
+      s.trans = static_cast<HyphenTrans*>(arena_.alloc(sizeof(HyphenTrans)));
+    } else if ((n & (n - 1)) == 0) {
+      auto* grown = static_cast<HyphenTrans*>(arena_.alloc(sizeof(HyphenTrans) * (static_cast<size_t>(n) << 1)));
+      s.trans = static_cast<HyphenTrans*>(std::memcpy(grown, s.trans, sizeof(HyphenTrans) * static_cast<size_t>(n)));
+    }
     s.trans[n].ch = ch;
     s.trans[n].new_state = to;
     s.num_trans = n + 1;
   }
 
   HyphenDict* dict_;
+  HyphenDictArena& arena_;
+  size_t capacity_;                     // states[] has room for this many
   int root_[256];                       // state 0's transitions by byte, -1: none
   std::string path_word_;               // the previous pattern's word
   std::vector<int> path_states_ = {0};  // its prefixes' states, by length
 };
 
-// fgets, remembering why reading stopped if not at the end of the file.
+// fgets over the file's bytes, read in one go: copies up to size - 1 bytes,
+// through the first newline, and terminates them, so a long line arrives in
+// the same pieces as from fgets.
 struct LineSource {
-  std::FILE* f;
-  int read_errno = 0;
-  bool failed = false;
+  std::string_view text;
   bool gets(char* buf, int size) {
-    if (std::fgets(buf, size, f) != nullptr) return true;
-    if (std::ferror(f)) {
-      failed = true;
-      read_errno = errno;
-    }
-    return false;
+    if (text.empty() || size < 2) return false;
+    size_t n = std::min(text.size(), static_cast<size_t>(size - 1));
+    if (const void* nl = std::memchr(text.data(), '\n', n)) n = static_cast<const char*>(nl) - text.data() + 1;
+    std::memcpy(buf, text.data(), n);
+    buf[n] = '\0';
+    text.remove_prefix(n);
+    return true;
   }
 };
 
 // hnj_hyphen_load_file. Lines are read with fgets into the same fixed
 // buffers (20 bytes for the charset line, MAX_CHARS for the others), so a
 // longer line arrives in pieces exactly as libhyphen sees it.
-DictPtr build(LineSource& in) {
-  DictPtr level[2];
+HyphenDict* build(LineSource& in, LoadedHyphenDict& owner, HyphenDictArena& arena) {
+  HyphenDict* level[2] = {nullptr, nullptr};
   bool nextlevel = false;
   char buf[MAX_CHARS];
 
   for (int k = 0; k < 2; ++k) {
-    level[k] = new_level();
-    HyphenDict* d = level[k].get();
+    // Room for four states per line: dictionaries have 1.5 (Dutch) to 3.6
+    // (German) new states per pattern; a few large blocks, not a doubling
+    // series of copies. The implicit compound level has a dozen.
+    const size_t lines = static_cast<size_t>(std::count(in.text.begin(), in.text.end(), '\n')) + 1;
+    const size_t capacity = k == 0 || nextlevel ? 4 * lines + 16 : 64;
+    level[k] = owner.new_level(capacity);
+    HyphenDict* d = level[k];
     if (k == 0) {
       // Charset line, read into the 20-byte cset like libhyphen (a longer
       // first line leaves its rest as the next pattern line).
@@ -374,7 +416,7 @@ DictPtr build(LineSource& in) {
       d->utf8 = level[0]->utf8;
     }
 
-    LevelBuilder b(d);
+    LevelBuilder b(d, capacity, arena);
     if (k == 0 || nextlevel) {
       // Patterns up to NEXTLEVEL (first level) or to the end / another
       // NEXTLEVEL (second level). Only '%' starts a comment.
@@ -407,40 +449,47 @@ DictPtr build(LineSource& in) {
   }
 
   if (nextlevel) {
-    level[0]->nextlevel = level[1].release();
-    return std::move(level[0]);
+    level[0]->nextlevel = level[1];
+    return level[0];
   }
   // The file's patterns are level 0, below the implicit compound level,
   // which takes the file's hyphenmins (compound ones default to them, else 3).
-  HyphenDict* inner = level[0].get();
-  HyphenDict* outer = level[1].get();
-  outer->nextlevel = level[0].release();
+  HyphenDict* inner = level[0];
+  HyphenDict* outer = level[1];
+  outer->nextlevel = inner;
   outer->lhmin = inner->lhmin;
   outer->rhmin = inner->rhmin;
   outer->clhmin = inner->clhmin != 0 ? inner->clhmin : (inner->lhmin != 0 ? inner->lhmin : 3);
   outer->crhmin = inner->crhmin != 0 ? inner->crhmin : (inner->rhmin != 0 ? inner->rhmin : 3);
-  return std::move(level[1]);
+  return outer;
 }
 
 }  // namespace
 
-_HyphenDict* load_hyphen_dict(const std::string& path, std::string& error) {
+std::unique_ptr<LoadedHyphenDict> load_hyphen_dict(const std::string& path, std::string& error) {
   error.clear();
-  std::unique_ptr<std::FILE, FileClose> f(std::fopen(path.c_str(), "r"));
-  if (!f) {
-    error = "cannot open: " + std::system_category().message(errno);
-    return nullptr;
-  }
-  try {
-    LineSource in{f.get()};
-    DictPtr d = build(in);
-    // libhyphen would return what it read so far (e.g. nothing for a
-    // directory); a read error is an error here.
-    if (in.failed) {
-      error = "cannot read: " + std::system_category().message(in.read_errno);
+  std::string text;
+  {
+    std::unique_ptr<std::FILE, FileClose> f(std::fopen(path.c_str(), "rb"));
+    if (!f) {
+      error = "cannot open: " + std::system_category().message(errno);
       return nullptr;
     }
-    return d.release();
+    // libhyphen would return what it read so far (e.g. nothing for a
+    // directory); a read error is an error here.
+    char chunk[1 << 16];
+    size_t n;
+    while ((n = std::fread(chunk, 1, sizeof chunk, f.get())) > 0) text.append(chunk, n);
+    if (std::ferror(f.get())) {
+      error = "cannot read: " + std::system_category().message(errno);
+      return nullptr;
+    }
+  }
+  try {
+    auto owner = std::make_unique<LoadedHyphenDict>();
+    LineSource in{text};
+    owner->top_ = build(in, *owner, *owner->arena_);
+    return owner;
   } catch (const std::bad_alloc&) {
     error = "out of memory";
     return nullptr;

@@ -13,26 +13,54 @@
 // state. Besides the dictionary it allocates little (one int per state for
 // the fallback pass): at start-up, first-touch page faults dominate.
 //
-// Everything is allocated with malloc/realloc the way libhyphen does, so
-// the result works unchanged with hnj_hyphen_hyphenate2/3 and must be
-// released with hnj_hyphen_free. tests/text/hyphen_dict_loader_test.cpp
-// compares it field by field with hnj_hyphen_load on every installed
-// dictionary.
+// The result is libhyphen's own HyphenDict, so hnj_hyphen_hyphenate2/3
+// read it unchanged; its memory belongs to the returned object (the small
+// pieces come from a few large blocks, not one malloc each: that alone was
+// half the loading time), so never pass it to hnj_hyphen_free.
+// tests/text/hyphen_dict_loader_test.cpp compares it field by field with
+// hnj_hyphen_load on every installed dictionary.
 //
 // Deliberate differences, all outside what a well-formed dictionary reaches:
 // a file that cannot be read (e.g. a directory) is an error instead of an
 // empty dictionary; out of memory is an error instead of exit(1); repeated
-// patterns / NOHYPHEN lines free what they replace instead of leaking it;
+// patterns / NOHYPHEN lines drop what they replace instead of leaking it;
 // replindex/replcut of states without a pattern are 0 instead of
 // uninitialised; a 99-letter pattern line does not overrun a buffer.
+#include <cstddef>
+#include <memory>
 #include <string>
+#include <vector>
 
 struct _HyphenDict;  // hyphen.h's HyphenDict
 
 namespace emnpub::text {
 
+class HyphenDictArena;
+
+// A loaded dictionary: every level of it and all its strings and arrays.
+class LoadedHyphenDict {
+ public:
+  LoadedHyphenDict();
+  ~LoadedHyphenDict();
+  LoadedHyphenDict(const LoadedHyphenDict&) = delete;
+  LoadedHyphenDict& operator=(const LoadedHyphenDict&) = delete;
+
+  // The first level, for hnj_hyphen_hyphenate2/3 (read-only use).
+  _HyphenDict* get() const { return top_; }
+
+  // For the loader: a zeroed level with state 0 and room for `capacity`
+  // states, owned by this object.
+  _HyphenDict* new_level(size_t capacity);
+
+ private:
+  friend std::unique_ptr<LoadedHyphenDict> load_hyphen_dict(const std::string&, std::string&);
+  _HyphenDict* top_ = nullptr;
+  std::vector<_HyphenDict*> levels_;  // calloc'd, states arrays malloc'd
+  std::unique_ptr<HyphenDictArena> arena_;
+};
+
 // Loads a libhyphen .dic file. On failure returns nullptr and sets `error`
 // (what went wrong, without the path). Thread-safe: no shared state.
-_HyphenDict* load_hyphen_dict(const std::string& path, std::string& error);
+std::unique_ptr<LoadedHyphenDict> load_hyphen_dict(const std::string& path, std::string& error);
 
 }  // namespace emnpub::text

@@ -48,17 +48,16 @@ struct RepArrays {
 
 }  // namespace
 
-void Hyphenator::DictDeleter::operator()(_HyphenDict* d) const { hnj_hyphen_free(d); }
-
 Hyphenator::~Hyphenator() = default;
 
 std::shared_ptr<const Hyphenator> Hyphenator::load(const std::string& dic_path, int left_min,
                                                    int right_min) {
   std::shared_ptr<Hyphenator> h(new Hyphenator());
   std::string error;
-  h->dict_.reset(load_hyphen_dict(dic_path, error));
-  if (!h->dict_)
+  h->loaded_ = load_hyphen_dict(dic_path, error);
+  if (!h->loaded_)
     throw std::runtime_error("cannot load hyphenation dictionary " + dic_path + ": " + error);
+  h->dict_ = h->loaded_->get();
   h->path_ = dic_path;
   h->mins_ = HyphenMins{std::max(left_min, 1), std::max(right_min, 1)};
   h->utf8_ = h->dict_->utf8 != 0;
@@ -144,7 +143,7 @@ std::vector<size_t> Hyphenator::dictionary_points(std::string_view part) const {
   RepArrays rep;
   rep.size = enc.size();
   // The word must be NUL-terminated: libhyphen runs strstr() on it (NOHYPHEN).
-  hnj_hyphen_hyphenate2(dict_.get(), enc.c_str(), enc_size, hyphens.data(), nullptr, &rep.rep,
+  hnj_hyphen_hyphenate2(dict_, enc.c_str(), enc_size, hyphens.data(), nullptr, &rep.rep,
                         &rep.pos, &rep.cut);
 
   // hyphens[k] is odd for a point after character k (libhyphen re-indexes

@@ -31,6 +31,10 @@
 struct _HyphenDict;  // hyphen.h's HyphenDict, kept out of this header
 
 namespace emnpub::text {
+class LoadedHyphenDict;
+}
+
+namespace emnpub::text {
 
 enum class HyphenKind : uint8_t {
   Dictionary,  // insert a hyphen here
@@ -77,10 +81,8 @@ class Hyphenator {
 
  private:
   Hyphenator() = default;
-  struct DictDeleter {
-    void operator()(_HyphenDict* d) const;
-  };
-  std::unique_ptr<_HyphenDict, DictDeleter> dict_;
+  std::unique_ptr<LoadedHyphenDict> loaded_;
+  _HyphenDict* dict_ = nullptr;  // loaded_->get()
   std::string path_;
   HyphenMins mins_;
   bool utf8_ = true;

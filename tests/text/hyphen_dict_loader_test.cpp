@@ -43,10 +43,17 @@ using DictPtr = std::unique_ptr<HyphenDict, DictFree>;
 
 DictPtr load_libhyphen(const std::string& path) { return DictPtr(hnj_hyphen_load(path.c_str())); }
 
-DictPtr load_ours(const std::string& path) {
+// Ours, with get() giving the HyphenDict like DictPtr's.
+struct Ours {
+  std::unique_ptr<LoadedHyphenDict> loaded;
+  HyphenDict* get() const { return loaded ? loaded->get() : nullptr; }
+  bool operator==(std::nullptr_t) const { return loaded == nullptr; }
+};
+
+Ours load_ours(const std::string& path) {
   std::string error;
-  DictPtr d(load_hyphen_dict(path, error));
-  EXPECT_NE(d, nullptr) << path << ": " << error;
+  Ours d{load_hyphen_dict(path, error)};
+  EXPECT_NE(d.loaded, nullptr) << path << ": " << error;
   return d;
 }
 
@@ -355,7 +362,7 @@ class InstalledDictionary : public ::testing::TestWithParam<std::string> {};
 TEST_P(InstalledDictionary, SameStructureAndHyphenation) {
   const std::string& path = GetParam();
   const DictPtr ref = load_libhyphen(path);
-  const DictPtr ours = load_ours(path);
+  const Ours ours = load_ours(path);
   ASSERT_NE(ref, nullptr);
   ASSERT_NE(ours, nullptr);
   const std::vector<std::string> diff = differences(ref.get(), ours.get());
@@ -411,7 +418,7 @@ class TempDic {
 void expect_same(const std::string& content, const std::vector<std::string>& words) {
   const TempDic f(content);
   const DictPtr ref = load_libhyphen(f.path());
-  const DictPtr ours = load_ours(f.path());
+  const Ours ours = load_ours(f.path());
   ASSERT_NE(ref, nullptr);
   ASSERT_NE(ours, nullptr);
   EXPECT_TRUE(differences(ref.get(), ours.get()).empty())
@@ -538,8 +545,8 @@ TEST(HyphenDictLoader, Errors) {
   EXPECT_FALSE(error.empty());
   // Success clears a stale message.
   const TempDic f("UTF-8\na1b\n");
-  const DictPtr d(load_hyphen_dict(f.path(), error));
-  EXPECT_NE(d, nullptr);
+  const Ours d{load_hyphen_dict(f.path(), error)};
+  EXPECT_NE(d.loaded, nullptr);
   EXPECT_TRUE(error.empty());
 }
 
@@ -547,15 +554,15 @@ TEST(HyphenDictLoader, Errors) {
 TEST(HyphenDictLoader, ConcurrentLoads) {
   const std::string path = "/usr/share/hyphen/hyph_nl_NL.dic";
   if (!fs::exists(path)) GTEST_SKIP() << "no Dutch dictionary";
-  const DictPtr expected = load_ours(path);
-  ASSERT_NE(expected, nullptr);
+  const Ours expected = load_ours(path);
+  ASSERT_NE(expected.loaded, nullptr);
   std::vector<int> ok(4, 0);
   std::vector<std::thread> threads;
   for (size_t t = 0; t < ok.size(); ++t)
     threads.emplace_back([&, t] {
       std::string error;
-      const DictPtr d(load_hyphen_dict(path, error));
-      ok[t] = d != nullptr && differences(expected.get(), d.get()).empty();
+      const Ours d{load_hyphen_dict(path, error)};
+      ok[t] = d.loaded != nullptr && differences(expected.get(), d.get()).empty();
     });
   for (std::thread& t : threads) t.join();
   for (int v : ok) EXPECT_TRUE(v);
