@@ -81,7 +81,17 @@ std::string build_width_entries(const std::map<uint32_t, UsedGlyph>& glyphs) {
   return out;
 }
 
-PreparedFont prepare_cid_font(const PdfFont& font, bool compress) {
+FontProgram make_font_program(const text::FontFace& face, std::vector<uint32_t> gids, bool compress) {
+  FontProgram out;
+  const std::vector<uint8_t> program = subset_font(face, gids);
+  out.gids = std::move(gids);
+  out.length = program.size();
+  const std::string_view raw(reinterpret_cast<const char*>(program.data()), program.size());
+  out.stored = compress ? std::string(Deflater().compress(raw)) : std::string(raw);
+  return out;
+}
+
+PreparedFont prepare_cid_font(const PdfFont& font, bool compress, const FontProgram* ready) {
   const text::FontFace& face = font.face();
   std::vector<uint32_t> gids;
   gids.reserve(font.glyphs().size());
@@ -89,21 +99,14 @@ PreparedFont prepare_cid_font(const PdfFont& font, bool compress) {
 
   PreparedFont out;
   out.base_name = subset_tag(gids, face.postscript_name()) + "+" + pdf_font_name(face.postscript_name());
-  const std::vector<uint8_t> program = subset_font(face, gids);
-  out.program_length = program.size();
-  const std::string_view raw(reinterpret_cast<const char*>(program.data()), program.size());
+  FontProgram program = ready && ready->gids == gids ? *ready : make_font_program(face, gids, compress);
+  out.program_length = program.length;
+  out.program = std::move(program.stored);
   std::map<uint32_t, std::u32string> to_unicode;
   for (const auto& [gid, g] : font.glyphs())
     if (g.has_text) to_unicode.emplace(gid, g.text);
   const std::string cmap = build_to_unicode_cmap(to_unicode);
-  if (compress) {
-    Deflater deflater;
-    out.program = std::string(deflater.compress(raw));
-    out.to_unicode = std::string(deflater.compress(cmap));
-  } else {
-    out.program = std::string(raw);
-    out.to_unicode = cmap;
-  }
+  out.to_unicode = compress ? std::string(Deflater().compress(cmap)) : cmap;
   out.widths = build_width_entries(font.glyphs());
   return out;
 }

@@ -84,9 +84,17 @@ bool PdfFont::map_cluster(std::span<const uint32_t> gids, std::u32string_view te
   return false;
 }
 
+std::string FontRegistry::key_of(const text::FontRef& face) {
+  return face->path() + '\n' + std::to_string(face->index());
+}
+
+void FontRegistry::provide_program(const text::FontRef& face, FontProgram program) {
+  if (face) ready_[key_of(face)] = std::move(program);
+}
+
 PdfFont& FontRegistry::get(const text::FontRef& face) {
   if (!face) throw std::runtime_error("PDF writer: glyph run without a font");
-  const std::string key = face->path() + '\n' + std::to_string(face->index());
+  const std::string key = key_of(face);
   if (auto it = by_key_.find(key); it != by_key_.end()) return *fonts_[it->second];
   // Appended, not "F" + ...: GCC 12 -O2 warns falsely (-Wrestrict) on that.
   std::string name = "F";
@@ -100,10 +108,18 @@ PdfFont& FontRegistry::get(const text::FontRef& face) {
 
 void FontRegistry::write_all() {
   // Subsetting and compressing are most of a short document's writing time
-  // and independent per font: a helper thread takes fonts from the same
-  // queue as this one. The objects are then created in font order, so the
+  // and independent per font: unless the programs were made ahead
+  // (provide_program), a helper thread takes fonts from the same queue as
+  // this one. The objects are then created in font order, so the
   // file is the same whoever prepared what.
   const size_t n = fonts_.size();
+  std::vector<const FontProgram*> ready(n, nullptr);
+  size_t to_subset = 0;
+  for (size_t i = 0; i < n; ++i) {
+    auto it = ready_.find(key_of(fonts_[i]->face_ref()));
+    if (it != ready_.end()) ready[i] = &it->second;
+    to_subset += it == ready_.end() || it->second.gids.size() != fonts_[i]->glyphs().size();
+  }
   std::vector<PreparedFont> prepared(n);
   std::vector<std::exception_ptr> failed(n);
   std::atomic<size_t> next{0};
@@ -111,14 +127,14 @@ void FontRegistry::write_all() {
   auto work = [&] {
     for (size_t i; (i = next.fetch_add(1)) < n;) {
       try {
-        prepared[i] = prepare_cid_font(*fonts_[i], compress);
+        prepared[i] = prepare_cid_font(*fonts_[i], compress, ready[i]);
       } catch (...) {
         failed[i] = std::current_exception();
       }
     }
   };
   std::thread helper;
-  if (n > 1) {
+  if (to_subset > 1) {
     try {
       helper = std::thread(work);
     } catch (const std::system_error&) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "pdf/font_program.hpp"
 #include "pdf/pdf_objects.hpp"
 #include "text/font_face.hpp"
 
@@ -25,6 +26,7 @@ class PdfFont {
   PdfFont(text::FontRef face, std::string resource_name, HPDF_Dict type0);
 
   const text::FontFace& face() const { return *face_; }
+  const text::FontRef& face_ref() const { return face_; }
   const std::string& resource_name() const { return resource_name_; }
   HPDF_Dict type0() const { return type0_; }
   const std::map<uint32_t, UsedGlyph>& glyphs() const { return glyphs_; }
@@ -59,10 +61,16 @@ class FontRegistry {
   // index share one PDF font.
   PdfFont& get(const text::FontRef& face);
 
+  // Subset programs made ahead for a face (keyed like get()); write_all
+  // uses one if it was made for exactly the glyphs the pages used.
+  void provide_program(const text::FontRef& face, FontProgram program);
+
   // Subsets and writes every font. Call once, after the last page.
   void write_all();
 
  private:
+  static std::string key_of(const text::FontRef& face);
+  std::map<std::string, FontProgram> ready_;
   PdfObjects& objs_;
   std::vector<std::unique_ptr<PdfFont>> fonts_;  // creation order = resource names
   std::map<std::string, size_t> by_key_;

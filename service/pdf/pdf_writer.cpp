@@ -66,6 +66,12 @@ PageStreamWriter::~PageStreamWriter() = default;
 
 size_t PageStreamWriter::pages() const { return impl_->pages.size(); }
 
+bool PageStreamWriter::compresses() const { return impl_->objs.compress(); }
+
+void PageStreamWriter::provide_program(const text::FontRef& face, FontProgram program) {
+  impl_->fonts.provide_program(face, std::move(program));
+}
+
 void PageStreamWriter::add_page(layout::Page&& page) {
   // Only the glyph usage per font is kept until the fonts are written.
   const layout::Page done = std::move(page);

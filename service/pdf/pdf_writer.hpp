@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "layout/paged_document.hpp"
+#include "pdf/font_program.hpp"
 
 namespace emnpub::pdf {
 
@@ -27,6 +28,12 @@ class PageStreamWriter {
   void add_page(layout::Page&& page);
   void add_page(const layout::Page& page);  // the caller frees it
   size_t pages() const;
+  bool compresses() const;
+  // A subset program made ahead of finish() (make_font_program) while
+  // pages are still being written; used if it covers exactly the glyphs
+  // the pages used, else the font is subset again. Not concurrently with
+  // add_page.
+  void provide_program(const text::FontRef& face, FontProgram program);
   // Outline entries and links may point to any page added. Call once.
   std::vector<uint8_t> finish(const layout::DocumentInfo& info, const std::vector<layout::OutlineEntry>& outline,
                               const std::vector<layout::PageLabelRange>& labels);

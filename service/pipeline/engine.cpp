@@ -11,6 +11,7 @@
 
 #include "layout/document_layouter.hpp"
 #include "pdf/pdf_writer.hpp"
+#include "pipeline/glyph_census.hpp"
 #include "pipeline/image_loader.hpp"
 #include "pipeline/page_pipe.hpp"
 #include "pipeline/render_prefetch.hpp"
@@ -242,12 +243,15 @@ RenderResult Engine::render(std::string_view xml, const RenderOptions& opts) con
     return std::make_unique<PagePipe>([w = writer.get()](const layout::Page& page) { w->add_page(page); });
   };
   std::unique_ptr<PagePipe> pipe = open_pipe();
+  GlyphCensus census;
   layout::PageSink sink;
   sink.page = [&](layout::Page&& page) {
     for (const auto& r : page.runs) res.glyphs += r.glyphs.size();
+    census.add(page);
     pipe->push(std::move(page));
   };
   sink.restart = [&] {
+    census.clear();
     pipe.reset();
     writer = std::make_unique<pdf::PageStreamWriter>();
     pipe = open_pipe();
@@ -271,8 +275,13 @@ RenderResult Engine::render(std::string_view xml, const RenderOptions& opts) con
       }
     if (errors.has_errors()) throw DocumentRefused(std::move(errors));
   }
+  // The subset programs are made here, from the glyphs the pages use, while
+  // the writer thread writes the last pages: for a short document that is
+  // all of them, since no page is final before the end.
+  auto programs = make_font_programs(census.take(), writer->compresses());
   pipe->drain();
   pipe.reset();
+  for (auto& [face, program] : programs) writer->provide_program(face, std::move(program));
   res.pages = static_cast<int>(writer->pages());
   res.document_id = doc.id;
   res.pdf = writer->finish(paged.info, paged.outline, paged.labels);
