@@ -170,8 +170,17 @@ model::Document Engine::parse(std::string_view xml, const RenderOptions& opts, D
   po.max_depth = opts.max_depth;
   if (prefetch)
     po.on_root = [this, prefetch, &opts](std::string_view type, std::string_view lang) {
-      prefetch->start([this, name = opts.layout.empty() ? std::string(type) : opts.layout,
-                       lang = std::string(lang)] { warm_up(name, lang); });
+      // The patterns on a helper: they take longer than validation. The
+      // layout and faces here: this thread would otherwise wait for the
+      // schema, which compiles on another helper since start-up.
+      // (The cache accepts any string: it only ever opens files named from
+      // a well-formed language tag.)
+      prefetch->start([this, lang = std::string(lang)] { hyphenators_->get(lang); });
+      try {
+        warm_up(opts.layout.empty() ? std::string(type) : opts.layout, std::string(lang));
+      } catch (...) {
+        // A warm-up only: the render meets the same problem, located.
+      }
     };
   xml::ParseResult r = xml::parse_publication(xml, po);
   warnings.append(r.warnings);
@@ -180,11 +189,6 @@ model::Document Engine::parse(std::string_view xml, const RenderOptions& opts, D
 }
 
 void Engine::warm_up(const std::string& layout_name, const std::string& lang) const {
-  // The patterns first: loading them takes longer than validating the
-  // document, and the render thread loads the layout and faces itself in
-  // less time than it would wait for them here. (The cache accepts any
-  // string: it only ever opens files named from a well-formed language tag.)
-  hyphenators_->get(lang);
   // Only layout names a render could ask for: the hint is unvalidated
   // input, and a layout name becomes a path.
   bool known = false;

@@ -104,9 +104,9 @@ class Engine {
  private:
   model::Document parse(std::string_view xml, const RenderOptions& opts, Diagnostics& warnings,
                         RenderPrefetch* prefetch = nullptr) const;
-  // Loads a layout and the faces and hyphenation patterns it will likely
-  // need (see render_prefetch.hpp); names that are not document types are
-  // ignored.
+  // Loads a layout and the faces it will likely need, before the document
+  // is validated (see render_prefetch.hpp); names that are not document
+  // types are ignored.
   void warm_up(const std::string& layout_name, const std::string& lang) const;
 
   EngineConfig cfg_;
