@@ -36,6 +36,16 @@ for f in samples/*.xml; do
     'BEGIN {printf "%-26s %6d %10.1f %10.1f %10.1f\n", n, p, us/1000, p/(us/1e6), kb/1024}'
 done
 
+# The floor under every whole-process figure above: starting the binary
+# (the dynamic loader binding its shared libraries) and exiting.
+times=()
+for _ in $(seq "$RUNS"); do
+  s=$(date +%s%N)
+  "$bin" --version >/dev/null
+  times+=($(( ($(date +%s%N) - s) / 1000 )))
+done
+printf '%-26s %6s %10.1f\n' "(start-up: --version)" "" "$(printf '%s\n' "${times[@]}" | median | awk '{print $1/1000}')"
+
 # ---- Long reports ------------------------------------------------------------
 # The long sample (samples/report-long-en.xml, ~90 pages, 170+ footnotes) and a
 # ~1,000-page report generated from it by scripts/gen-long-report.sh: median

@@ -73,7 +73,6 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
 #ifdef EMNPUB_FULL_BINARY
   g_argv = argv;
-  use_huge_page_heap();
   // --help lists every command: the full binary knows them all.
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") exec_full_binary();
 #endif
@@ -98,6 +97,10 @@ int main(int argc, char** argv) {
         return 0;
       }
 #ifdef EMNPUB_FULL_BINARY
+    // Before the command starts any thread. Not for --version or --help:
+    // preparing the heap costs a few huge-page faults that only a render
+    // pays back.
+    use_huge_page_heap();
     // One command per process: skip static destructors and library
     // clean-up hooks; everything is flushed and the output renamed already.
     const int rc = c.run(rest);
