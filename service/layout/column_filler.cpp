@@ -109,6 +109,17 @@ ColumnFill fill_column(const std::vector<VItem>& items, size_t i, Fixed content_
   f.notes_h = area(0);
   bool any_box = false;
   size_t split_box = 0;
+  // Ends the column at the last legal breakpoint placed, which is dropped
+  // (the next column starts after it); with none, right before item i.
+  auto back_up = [&] {
+    size_t b = f.placed.size();
+    while (b > 0 && !legal_break(items, f.placed[b - 1], f.first)) --b;
+    if (b > 0) {
+      const size_t brk = f.placed[b - 1];
+      f.placed.resize(b - 1);
+      i = brk + 1;
+    }
+  };
   while (i < n) {
     const VItem& it = items[i];
     if (it.kind == K::Box) {
@@ -126,10 +137,24 @@ ColumnFill fill_column(const std::vector<VItem>& items, size_t i, Fixed content_
       continue;
     }
     if (it.kind == K::Glue) {
-      if (f.used + it.height > content_h || f.used + it.height + f.notes_h > total_h) { ++i; break; }
-      f.placed.push_back(i++);
-      f.used += it.height;
-      continue;
+      const bool fits = f.used + it.height <= content_h && f.used + it.height + f.notes_h <= total_h;
+      if (fits) {
+        f.placed.push_back(i++);
+        f.used += it.height;
+        continue;
+      }
+      // The column ends at a glue only where a break is legal: a glue
+      // after a penalty belongs to what the penalty holds together (the
+      // space under a heading that keeps with its text), so back up to
+      // the last legal break instead, as for a box that does not fit.
+      if (legal_break(items, i, f.first) || f.placed.empty()) {
+        ++i;
+        break;
+      }
+    }
+    if (it.kind == K::Glue) {
+      back_up();
+      break;
     }
     // A box: does it fit with its footnotes?
     const bool split_done = f.split_note >= 0 || f.carry_out.active();
@@ -194,15 +219,9 @@ ColumnFill fill_column(const std::vector<VItem>& items, size_t i, Fixed content_
         continue;
       }
     }
-    // Does not fit: back up to the last legal breakpoint in this column.
-    size_t b = f.placed.size();
-    while (b > 0 && !legal_break(items, f.placed[b - 1], f.first)) --b;
-    if (b > 0) {
-      const size_t brk = f.placed[b - 1];
-      f.placed.resize(b - 1);
-      i = brk + 1;
-    }
-    // else: break right before this box.
+    // Does not fit: back up to the last legal breakpoint in this column
+    // (none: break right before this box).
+    back_up();
     break;
   }
   if (i >= n) f.at_end = true;

@@ -186,8 +186,13 @@ struct Builder {
     points.clear();
     if (pieces.size() == 1 && (items.runs[pieces[0].run].level & 1) == 0) {
       const SpanStyle& st = style_of(pieces[0].run);
-      if (st.hyphenate && hyphenate) {
-        const std::string_view word = std::string_view(text).substr(wb, we - wb);
+      const std::string_view word = std::string_view(text).substr(wb, we - wb);
+      if (!(st.hyphenate && hyphenate) && word.find("\xC2\xAD") != std::string_view::npos) {
+        // The author's soft hyphens are break points in every pass, and
+        // also where automatic hyphenation is off (as CSS hyphens: manual).
+        for (size_t off : plan_word(word, HyphenationRules{}, HyphenMins{}).soft_hyphens)
+          points.push_back(wb + off);
+      } else if (st.hyphenate && hyphenate) {
         std::string& key = scratch_key;
         key.assign(st.lang);
         key.append(1, '\0').append(word);
@@ -218,7 +223,10 @@ struct Builder {
           if (p.shaped->glyphs[i].cluster != p.shaped->glyphs[i - 1].cluster)
             cuts.push_back({i, false});
       }
-      std::sort(cuts.begin(), cuts.end());
+      // At one glyph index a hyphenation point wins over an emergency cut
+      // (unique keeps the first): the line gets its hyphen.
+      std::sort(cuts.begin(), cuts.end(),
+                [](const auto& x, const auto& y) { return x.first != y.first ? x.first < y.first : x.second > y.second; });
       cuts.erase(std::unique(cuts.begin(), cuts.end(),
                              [](auto& x, auto& y) { return x.first == y.first; }),
                  cuts.end());
@@ -384,6 +392,14 @@ SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
     for (const auto& op : opportunities) {
       const size_t seg_end = op.offset;
       if (seg_end <= seg_begin) continue;
+      // ICU allows a break after a soft hyphen; here the soft hyphen stays
+      // inside its word, where it is a hyphenation point (a hyphen is
+      // drawn when a line ends there) and stops dictionary hyphenation of
+      // that word (hyphenation_rules.hpp).
+      if (op.offset < text.size() && !op.mandatory && seg_end >= 2 &&
+          static_cast<unsigned char>(text[seg_end - 2]) == 0xC2 &&
+          static_cast<unsigned char>(text[seg_end - 1]) == 0xAD)
+        continue;
       // Split off trailing spaces and hard-break characters.
       size_t word_end = seg_begin;
       size_t space_begin = seg_end;

@@ -41,7 +41,7 @@ IN=$T/in
 OUT=$T/out
 LAY=$T/layouts
 mkdir -p "$IN/informs" "$IN/bulletins/2026" "$IN/reports"
-cp "$REPO"/samples/inform-*.xml "$IN/informs/"
+cp "$REPO"/samples/inform-{en,nl,multilingual}.xml "$IN/informs/"  # named: new samples must not change the counts
 cp "$REPO"/samples/bulletin-*.xml "$IN/bulletins/2026/"
 cp "$REPO"/samples/report-fr.xml "$IN/reports/"
 cp -r "$REPO/layouts" "$LAY"

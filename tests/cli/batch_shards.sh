@@ -44,7 +44,7 @@ count() { sed -n "s/^    \"$2\": \([0-9]*\),\{0,1\}$/\1/p" "$1"; }
 IN=$T/in
 OUT=$T/out
 mkdir -p "$IN/2025/q4" "$IN/2026" "$IN/gen"
-cp "$REPO"/samples/inform-*.xml "$IN/2026/"
+cp "$REPO"/samples/inform-{en,nl,multilingual}.xml "$IN/2026/"  # named: new samples must not change the counts
 cp "$REPO"/samples/bulletin-*.xml "$IN/2025/q4/"
 cp "$REPO/samples/report-fr.xml" "$IN/"
 for i in 1 2 3 4 5 6 7 8 9; do

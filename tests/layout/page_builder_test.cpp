@@ -125,5 +125,39 @@ TEST(PageBuilder, PartsGiveThePagesOfTheWhole) {
   }
 }
 
+// Page 1 is full up to a heading and the space under it; the space does not
+// fit. That space follows the heading's keep-with-next penalty, so it is no
+// place to end a page: the heading must go to page 2 with its text (the
+// page used to end at the space, leaving the heading alone at the bottom).
+TEST(PageBuilder, HeadingKeepsWithItsTextWhenTheSpaceUnderItDoesNotFit) {
+  std::vector<VItem> items;
+  int id = 1;
+  // 56 lines of 12 pt: 672 pt of the 700 pt page, breakable between lines.
+  for (int l = 0; l < 56; ++l) {
+    if (l > 0) items.push_back(penalty(0));
+    items.push_back(box(id++, 12 * kPt));
+  }
+  items.push_back(glue(6 * kPt));          // space above the heading: a legal break
+  items.push_back(box(900, 14 * kPt));     // the heading: 692 pt
+  items.push_back(penalty(kInf));          // keep with next
+  items.push_back(glue(10 * kPt));         // space under the heading: 702 pt, too much
+  items.push_back(penalty(kInf));
+  for (int l = 0; l < 4; ++l) {
+    if (l > 0) items.push_back(penalty(l < 2 || 4 - l < 2 ? kInf : 0));
+    items.push_back(box(1000 + l, 12 * kPt));
+  }
+  const PageBuildResult r = build_pages(std::move(items), config(1, nullptr), "t.xml");
+  ASSERT_EQ(r.pages.size(), 2u);
+  auto has = [](const BuiltPage& p, int rect_id) {
+    for (const Rect& x : p.drawing.rects)
+      if (x.w == rect_id) return true;
+    return false;
+  };
+  EXPECT_FALSE(has(r.pages[0], 900)) << trace(r.pages[0]);
+  EXPECT_TRUE(has(r.pages[1], 900)) << trace(r.pages[1]);
+  EXPECT_TRUE(has(r.pages[1], 1000));
+  EXPECT_TRUE(has(r.pages[0], 56));
+}
+
 }  // namespace
 }  // namespace emnpub::layout
