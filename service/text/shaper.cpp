@@ -23,21 +23,23 @@ std::vector<hb_feature_t> parse_features(std::string_view spec) {
   return out;
 }
 
+Shaper::Setting& Shaper::setting_for(const ShapeRequest& r) {
+  if (last_ && last_->matches(r)) return *last_;
+  for (auto& s : settings_)
+    if (s->matches(r)) return *(last_ = s.get());
+  auto s = std::make_unique<Setting>();
+  s->face = r.face;
+  s->script = r.script;
+  s->rtl = r.rtl;
+  s->lang = r.lang;
+  s->features = r.features;
+  settings_.push_back(std::move(s));
+  return *(last_ = settings_.back().get());
+}
+
 const ShapedText& Shaper::shape(const ShapeRequest& r) {
-  // Key: face identity, script, direction, language, features, text.
-  std::string& key = key_;
-  key.clear();
-  // Fixed-size binary head (face, script, direction): snprintf here cost
-  // more than the hash lookup it keys.
-  char head[sizeof(const void*) + sizeof(uint32_t) + 1];
-  const void* face = r.face;
-  const uint32_t script = static_cast<uint32_t>(r.script);
-  std::memcpy(head, &face, sizeof face);
-  std::memcpy(head + sizeof face, &script, sizeof script);
-  head[sizeof head - 1] = r.rtl ? 'r' : 'l';
-  key.append(head, sizeof head);
-  key.append(r.lang).append("|").append(r.features).append("|").append(r.text);
-  if (auto it = cache_.find(key); it != cache_.end()) {
+  Setting& setting = setting_for(r);
+  if (auto it = setting.texts.find(r.text); it != setting.texts.end()) {
     ++hits_;
     return *it->second;
   }
@@ -73,7 +75,7 @@ const ShapedText& Shaper::shape(const ShapeRequest& r) {
     out->width += pos[i].x_advance;
   }
   auto& ref = *out;
-  cache_.emplace(key, std::move(out));
+  setting.texts.emplace(std::string(r.text), std::move(out));
   return ref;
 }
 

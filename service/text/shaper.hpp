@@ -51,9 +51,29 @@ class Shaper {
   size_t cache_misses() const { return misses_; }
 
  private:
+  // Texts are cached per setting (face, script, direction, language,
+  // features): a document has a handful, and consecutive words mostly
+  // share the last one, so a lookup hashes the word alone (short words
+  // stay in the string's own buffer) instead of a key built from all five.
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  struct Setting {
+    const FontFace* face = nullptr;
+    hb_script_t script = HB_SCRIPT_COMMON;
+    bool rtl = false;
+    std::string lang, features;
+    std::unordered_map<std::string, std::unique_ptr<ShapedText>, TextHash, std::equal_to<>> texts;
+    bool matches(const ShapeRequest& r) const {
+      return face == r.face && script == r.script && rtl == r.rtl && lang == r.lang && features == r.features;
+    }
+  };
+  Setting& setting_for(const ShapeRequest& r);
+
   std::unique_ptr<hb_buffer_t, HbBufferDeleter> buf_;
-  std::unordered_map<std::string, std::unique_ptr<ShapedText>> cache_;
-  std::string key_;  // the lookup key, built in place (no allocation per word)
+  std::vector<std::unique_ptr<Setting>> settings_;
+  Setting* last_ = nullptr;
   size_t hits_ = 0, misses_ = 0;
 };
 
