@@ -19,10 +19,10 @@ median_ms() {
   local t=()
   for ((i = 0; i < RUNS; i++)); do
     local s e
-    s=$(date +%s%N)
+    s=${EPOCHREALTIME/[.,]/}
     "$@" >/dev/null 2>&1
-    e=$(date +%s%N)
-    t+=($(( (e - s) / 1000 )))
+    e=${EPOCHREALTIME/[.,]/}
+    t+=($(( e - s )))
   done
   printf '%s\n' "${t[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
 }

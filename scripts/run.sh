@@ -10,9 +10,9 @@ mkdir -p out
 status=0
 for f in samples/*.xml; do
   name=$(basename "$f" .xml)
-  start=$(date +%s%N)
+  start=${EPOCHREALTIME/[.,]/}
   if build/emnpub render "$f" -o "out/$name.pdf"; then
-    ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    ms=$(( (${EPOCHREALTIME/[.,]/} - start) / 1000 ))
     pages=$(pdfinfo "out/$name.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
     printf '%-28s %4s pages  %6s ms  -> out/%s.pdf\n' "$name" "$pages" "$ms" "$name"
   else
