@@ -2,13 +2,11 @@
 
 #include <hb-ot.h>
 
-#include <atomic>
 #include <exception>
 #include <stdexcept>
-#include <system_error>
-#include <thread>
 #include <vector>
 
+#include "common/two_threads.hpp"
 #include "pdf/cid_font_writer.hpp"
 #include "pdf/font_subsetter.hpp"
 
@@ -122,27 +120,14 @@ void FontRegistry::write_all() {
   }
   std::vector<PreparedFont> prepared(n);
   std::vector<std::exception_ptr> failed(n);
-  std::atomic<size_t> next{0};
   const bool compress = objs_.compress();
-  auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < n;) {
-      try {
-        prepared[i] = prepare_cid_font(*fonts_[i], compress, ready[i]);
-      } catch (...) {
-        failed[i] = std::current_exception();
-      }
-    }
-  };
-  std::thread helper;
-  if (to_subset > 1) {
+  run_on_two_threads(n, to_subset > 1, [&](size_t i) {
     try {
-      helper = std::thread(work);
-    } catch (const std::system_error&) {
-      // No thread to spare: this one prepares them all.
+      prepared[i] = prepare_cid_font(*fonts_[i], compress, ready[i]);
+    } catch (...) {
+      failed[i] = std::current_exception();
     }
-  }
-  work();
-  if (helper.joinable()) helper.join();
+  });
   for (size_t i = 0; i < n; ++i) {
     if (failed[i]) std::rethrow_exception(failed[i]);
     commit_cid_font(objs_, *fonts_[i], prepared[i]);

@@ -1,9 +1,6 @@
 #include "pipeline/glyph_census.hpp"
 
-#include <atomic>
-#include <exception>
-#include <system_error>
-#include <thread>
+#include "common/two_threads.hpp"
 
 namespace emnpub {
 
@@ -43,27 +40,14 @@ std::vector<std::pair<text::FontRef, pdf::FontProgram>> make_font_programs(
   const size_t n = used.size();
   std::vector<std::pair<text::FontRef, pdf::FontProgram>> out(n);
   std::vector<char> made(n, 0);  // not vector<bool>: written from two threads
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < n;) {
-      try {
-        out[i] = {used[i].first, pdf::make_font_program(*used[i].first, std::move(used[i].second), compress)};
-        made[i] = 1;
-      } catch (...) {
-        // Left out: the writer subsets this font itself and reports.
-      }
-    }
-  };
-  std::thread helper;
-  if (n > 1) {
+  run_on_two_threads(n, true, [&](size_t i) {
     try {
-      helper = std::thread(work);
-    } catch (const std::system_error&) {
-      // No thread to spare: this one makes them all.
+      out[i] = {used[i].first, pdf::make_font_program(*used[i].first, std::move(used[i].second), compress)};
+      made[i] = 1;
+    } catch (...) {
+      // Left out: the writer subsets this font itself and reports.
     }
-  }
-  work();
-  if (helper.joinable()) helper.join();
+  });
   std::vector<std::pair<text::FontRef, pdf::FontProgram>> kept;
   for (size_t i = 0; i < n; ++i)
     if (made[i]) kept.push_back(std::move(out[i]));
