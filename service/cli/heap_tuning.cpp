@@ -14,16 +14,18 @@
 namespace emnpub::cli {
 
 // Why: on virtual machines every 4 KiB page fault is a trap to the
-// hypervisor (about 15 µs on the 2-core CI machine); rendering a 1,000-page
-// report touches some 270 MiB, so faults alone cost more than the layout.
+// hypervisor (about 15 µs on the 2-core CI machine); a 1,000-page report
+// touches some 140 MiB (36,000 small pages), and a 4-page inform faulted
+// 1,100 times, a third of its run time.
 // One 2 MiB huge page replaces 512 faults. glibc can do this itself
 // (GLIBC_TUNABLES=glibc.malloc.hugetlb=1) but reads tunables only at exec
 // time, so the heap is prepared here instead:
 // - the heap grows by sbrk in one step of kReserve bytes of address space
 //   (only pages touched count as memory), which is advised as huge-page
 //   memory once, before it is used;
-// - blocks up to 32 MiB (glibc's maximum) come from that heap rather than from separate
-//   mmaps, which would fault page by page and be unmapped on free;
+// - blocks up to 32 MiB (glibc's maximum) come from that heap rather than
+//   from separate mmaps, which would fault page by page and be unmapped on
+//   free;
 // - the heap is not trimmed, so memory freed between layout passes is
 //   reused rather than returned and faulted in again.
 namespace {
