@@ -16,9 +16,7 @@ namespace {
 // Document types that use this layout when no ?layout= is given.
 Poco::JSON::Array::Ptr types_for(const std::string& name) {
   Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
-  using model::DocType;
-  for (DocType t : {DocType::Inform, DocType::Bulletin, DocType::Report, DocType::Glossary, DocType::Factsheet})
-    if (name == model::to_string(t)) a->add(name);
+  if (model::doc_type_named(name)) a->add(name);
   return a;
 }
 

@@ -8,6 +8,7 @@
 #include <iterator>
 
 #include "model/document.hpp"
+#include "pipeline/file_stamp.hpp"
 
 namespace emnpub::http {
 
@@ -19,12 +20,6 @@ void PreviewLog::line(const std::string& text) {
 }
 
 namespace {
-
-int64_t mtime_ns(const std::string& path) {
-  std::error_code ec;
-  const auto t = fs::last_write_time(path, ec);
-  return ec ? -1 : static_cast<int64_t>(t.time_since_epoch().count());
-}
 
 std::vector<std::string> formatted(const std::vector<Diagnostic>& ds) {
   std::vector<std::string> out;
@@ -139,7 +134,7 @@ PreviewRenderer::Pdf PreviewRenderer::pdf() const {
 }
 
 bool PreviewRenderer::engine_current() const {
-  return engine_ && mtime_ns(fonts_manifest_) == engine_fonts_mtime_;
+  return engine_ && file_mtime_ns(fonts_manifest_) == engine_fonts_mtime_;
 }
 
 PreviewRenderer::Attempt PreviewRenderer::attempt(const PreviewSelection& sel) {
@@ -150,7 +145,7 @@ PreviewRenderer::Attempt PreviewRenderer::attempt(const PreviewSelection& sel) {
     // new engine (layouts reload by themselves: Engine::layout watches them).
     if (!engine_current()) {
       engine_.reset();
-      engine_fonts_mtime_ = mtime_ns(fonts_manifest_);
+      engine_fonts_mtime_ = file_mtime_ns(fonts_manifest_);
       engine_ = std::make_unique<Engine>(cfg_);
     }
     a.layouts = engine_->layout_names();

@@ -13,6 +13,12 @@ const char* to_string(DocType t) {
   return "inform";
 }
 
+std::optional<DocType> doc_type_named(std::string_view name) {
+  for (DocType t : kDocTypes)
+    if (name == to_string(t)) return t;
+  return std::nullopt;
+}
+
 static void append_plain(const std::vector<Inline>& inlines, std::string& out) {
   for (const auto& in : inlines) {
     switch (in.kind) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/source_pos.hpp"
@@ -14,6 +15,11 @@ namespace emnpub::model {
 
 enum class DocType { Inform, Bulletin, Report, Glossary, Factsheet };
 const char* to_string(DocType t);
+// The type a name stands for ("inform" ...), or nothing for any other string.
+std::optional<DocType> doc_type_named(std::string_view name);
+// Every type, in declaration order.
+inline constexpr DocType kDocTypes[] = {DocType::Inform, DocType::Bulletin, DocType::Report, DocType::Glossary,
+                                        DocType::Factsheet};
 
 enum class Dir { Auto, Ltr, Rtl };
 

@@ -91,7 +91,7 @@ FontProgram make_font_program(const text::FontFace& face, std::vector<uint32_t> 
   return out;
 }
 
-PreparedFont prepare_cid_font(const PdfFont& font, bool compress, const FontProgram* ready) {
+PreparedFont prepare_cid_font(const PdfFont& font, bool compress, FontProgram* ready) {
   const text::FontFace& face = font.face();
   std::vector<uint32_t> gids;
   gids.reserve(font.glyphs().size());
@@ -99,7 +99,7 @@ PreparedFont prepare_cid_font(const PdfFont& font, bool compress, const FontProg
 
   PreparedFont out;
   out.base_name = subset_tag(gids, face.postscript_name()) + "+" + pdf_font_name(face.postscript_name());
-  FontProgram program = ready && ready->gids == gids ? *ready : make_font_program(face, gids, compress);
+  FontProgram program = ready && ready->gids == gids ? std::move(*ready) : make_font_program(face, gids, compress);
   out.program_length = program.length;
   out.program = std::move(program.stored);
   std::map<uint32_t, std::u32string> to_unicode;

@@ -22,9 +22,9 @@ struct PreparedFont {
   std::string to_unicode;    // ToUnicode stream data, as stored
   std::string widths;        // "/DW ... /W [...]" entries
 };
-// `ready`, when given and made for exactly the font's glyphs, is used
-// instead of subsetting again.
-PreparedFont prepare_cid_font(const PdfFont& font, bool compress, const FontProgram* ready = nullptr);
+// `ready`, when given and made for exactly the font's glyphs, is used (and
+// moved from) instead of subsetting again.
+PreparedFont prepare_cid_font(const PdfFont& font, bool compress, FontProgram* ready = nullptr);
 
 // Creates the font's objects from a prepared font (in a fixed order, so the
 // file does not depend on which thread prepared what).

@@ -111,7 +111,7 @@ void FontRegistry::write_all() {
   // this one. The objects are then created in font order, so the
   // file is the same whoever prepared what.
   const size_t n = fonts_.size();
-  std::vector<const FontProgram*> ready(n, nullptr);
+  std::vector<FontProgram*> ready(n, nullptr);
   size_t to_subset = 0;
   for (size_t i = 0; i < n; ++i) {
     auto it = ready_.find(key_of(fonts_[i]->face_ref()));

@@ -5,16 +5,17 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <sstream>
 #include <system_error>
 #include <thread>
 
 #include "layout/document_layouter.hpp"
 #include "pdf/pdf_writer.hpp"
+#include "pipeline/file_stamp.hpp"
 #include "pipeline/glyph_census.hpp"
 #include "pipeline/image_loader.hpp"
 #include "pipeline/page_pipe.hpp"
-#include "pipeline/render_prefetch.hpp"
 #include "text/font_registry.hpp"
 #include "text/hyphenator.hpp"
 #include "xml/publication_parser.hpp"
@@ -56,22 +57,16 @@ Engine::~Engine() {
 
 namespace {
 
-int64_t mtime_ns(const std::string& path) {
-  std::error_code ec;
-  const auto t = fs::last_write_time(path, ec);
-  return ec ? -1 : static_cast<int64_t>(t.time_since_epoch().count());
-}
-
 // The files a layout was read from: the layout file and its brand file.
 std::map<std::string, int64_t> stamp(const std::vector<std::string>& files) {
   std::map<std::string, int64_t> m;
-  for (const auto& f : files) m[f] = mtime_ns(f);
+  for (const auto& f : files) m[f] = file_mtime_ns(f);
   return m;
 }
 
 bool changed(const std::map<std::string, int64_t>& m) {
   for (const auto& [f, t] : m)
-    if (mtime_ns(f) != t) return true;
+    if (file_mtime_ns(f) != t) return true;
   return false;
 }
 
@@ -113,7 +108,7 @@ style::LayoutRef Engine::layout(const std::string& name) const {
     } catch (const DocumentRefused& e) {
       problems = e.diagnostics().list();
       // Watch the brand file too, so fixing it triggers a retry.
-      for (const auto& d : problems) attempted.emplace(d.file, mtime_ns(d.file));
+      for (const auto& d : problems) attempted.emplace(d.file, file_mtime_ns(d.file));
     }
   }
   lock.lock();
@@ -164,22 +159,32 @@ std::vector<Engine::LayoutStatus> Engine::layout_status() const {
 }
 
 model::Document Engine::parse(std::string_view xml, const RenderOptions& opts, Diagnostics& warnings,
-                              RenderPrefetch* prefetch) const {
+                              std::future<void>* patterns) const {
   xml::ParseOptions po;
   po.source_name = opts.source_name;
   po.max_depth = opts.max_depth;
-  if (prefetch)
-    po.on_root = [this, prefetch, &opts](std::string_view type, std::string_view lang) {
-      // The patterns on a helper: they take longer than validation. The
-      // layout and faces here: this thread would otherwise wait for the
-      // schema, which compiles on another helper since start-up.
-      // (The cache accepts any string: it only ever opens files named from
-      // a well-formed language tag.)
-      prefetch->start([this, lang = std::string(lang)] { hyphenators_->get(lang); });
+  if (patterns)
+    po.on_root = [this, patterns, &opts](std::string_view type, std::string_view lang) {
+      // The hint is read before validation (see warm_up). The patterns
+      // load on a helper: they take longer than validation. The layout and
+      // faces load here: this thread would otherwise wait for the schema,
+      // which compiles on another helper since start-up. Errors are only
+      // a warm-up's: the render meets them again, located. (The cache
+      // accepts any string: it only opens files named from a well-formed
+      // language tag.)
+      try {
+        *patterns = std::async(std::launch::async, [this, lang = std::string(lang)] {
+          try {
+            hyphenators_->get(lang);
+          } catch (...) {
+          }
+        });
+      } catch (const std::system_error&) {
+        // No thread to spare: the render loads them when it needs them.
+      }
       try {
         warm_up(opts.layout.empty() ? std::string(type) : opts.layout, std::string(lang));
       } catch (...) {
-        // A warm-up only: the render meets the same problem, located.
       }
     };
   xml::ParseResult r = xml::parse_publication(xml, po);
@@ -191,11 +196,7 @@ model::Document Engine::parse(std::string_view xml, const RenderOptions& opts, D
 void Engine::warm_up(const std::string& layout_name, const std::string& lang) const {
   // Only layout names a render could ask for: the hint is unvalidated
   // input, and a layout name becomes a path.
-  bool known = false;
-  for (auto t : {model::DocType::Inform, model::DocType::Bulletin, model::DocType::Report,
-                 model::DocType::Glossary, model::DocType::Factsheet})
-    known = known || layout_name == model::to_string(t);
-  if (!known) return;
+  if (!model::doc_type_named(layout_name)) return;
   const style::LayoutRef L = layout(layout_name);
   const style::BlockStyle p = L->block({"p", {}, {}, lang, 0});
   const style::BlockStyle h = L->block({"heading", {}, {}, lang, 1});
@@ -218,8 +219,8 @@ RenderResult Engine::render(std::string_view xml, const RenderOptions& opts) con
     into = std::chrono::duration<double, std::milli>(now - t).count();
     t = now;
   };
-  RenderPrefetch prefetch;  // joined when the render ends, however it ends
-  model::Document doc = parse(xml, opts, res.warnings, &prefetch);
+  std::future<void> patterns;  // waits for the patterns it loads when the render ends, however it ends
+  model::Document doc = parse(xml, opts, res.warnings, &patterns);
   lap(res.timings.parse_ms);
   const std::string name = opts.layout.empty() ? model::to_string(doc.type) : opts.layout;
   style::LayoutRef L = layout(name);

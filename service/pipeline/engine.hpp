@@ -4,6 +4,7 @@
 // hyphenation dictionaries and loaded layouts; all of it immutable or
 // guarded, so documents render concurrently on many threads.
 #include <cstdint>
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -24,8 +25,6 @@ class HyphenatorCache;
 }
 
 namespace emnpub {
-
-class RenderPrefetch;
 
 struct EngineConfig {
   std::string layouts_dir;          // empty = the repo's layouts/
@@ -103,9 +102,10 @@ class Engine {
 
  private:
   model::Document parse(std::string_view xml, const RenderOptions& opts, Diagnostics& warnings,
-                        RenderPrefetch* prefetch = nullptr) const;
+                        std::future<void>* patterns = nullptr) const;
   // Loads a layout and the faces it will likely need, before the document
-  // is validated (see render_prefetch.hpp); names that are not document
+  // is validated, from a hint read off its root element (which may be wrong:
+  // only the engine's own caches are filled); names that are not document
   // types are ignored.
   void warm_up(const std::string& layout_name, const std::string& lang) const;
 

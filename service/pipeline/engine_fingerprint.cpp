@@ -5,32 +5,14 @@
 #include <Poco/SHA2Engine.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "pipeline/engine.hpp"
+#include "pipeline/file_stamp.hpp"
 #include "text/font_registry.hpp"
 
 namespace emnpub {
 
 namespace fs = std::filesystem;
-
-namespace {
-
-int64_t mtime_ns(const std::string& path) {
-  std::error_code ec;
-  const auto t = fs::last_write_time(path, ec);
-  return ec ? -1 : static_cast<int64_t>(t.time_since_epoch().count());
-}
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-}  // namespace
 
 std::string Engine::sha256_hex(std::string_view data) {
   Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
@@ -44,14 +26,14 @@ std::string Engine::fonts_fingerprint() const {
   // Font files are identified by path, size and mtime (hashing megabytes
   // of font data per process would cost more than it protects).
   const auto& m = fonts_->manifest();
-  std::string id = slurp(m.source);
+  std::string id = file_bytes(m.source);
   for (const auto& [family, faces] : m.families)
     for (const auto& f : faces)
       for (const auto& dir : m.search_paths) {
         const fs::path p = fs::path(f.file).is_absolute() ? fs::path(f.file) : fs::path(dir) / f.file;
         std::error_code ec;
         if (!fs::is_regular_file(p, ec)) continue;
-        id += p.string() + ":" + std::to_string(fs::file_size(p, ec)) + ":" + std::to_string(mtime_ns(p.string())) + "\n";
+        id += p.string() + ":" + std::to_string(fs::file_size(p, ec)) + ":" + std::to_string(file_mtime_ns(p.string())) + "\n";
         break;
       }
   fonts_fingerprint_ = sha256_hex(id);
@@ -61,7 +43,7 @@ std::string Engine::fonts_fingerprint() const {
 std::string Engine::fingerprint(const std::string& layout_name) const {
   const auto L = layout(layout_name);
   std::string id;
-  for (const auto& f : L->files) id += f + "\n" + slurp(f) + "\n";
+  for (const auto& f : L->files) id += f + "\n" + file_bytes(f) + "\n";
   id += fonts_fingerprint();
   id += EMNPUB_VERSION;
   return sha256_hex(id);

@@ -95,7 +95,7 @@ std::vector<BreakOpportunity> line_break_opportunities(const std::string& text,
   it->setText(u);
   for (int32_t p = it->next(); p != icu::BreakIterator::DONE; p = it->next()) {
     const bool hard = it->getRuleStatus() >= UBRK_LINE_HARD && it->getRuleStatus() < UBRK_LINE_HARD_LIMIT;
-    out.push_back({byte_at[static_cast<size_t>(p)], hard || p == u.length()});
+    out.push_back({byte_at[static_cast<size_t>(p)], hard || p == u.length(), p > 0 && u.charAt(p - 1) == 0x00AD});
   }
   return out;
 }

@@ -17,6 +17,9 @@ namespace emnpub::text {
 struct BreakOpportunity {
   size_t offset = 0;      // UTF-8 byte offset: a line may start here
   bool mandatory = false; // hard break (U+2028, newline)
+  // Right after a soft hyphen (U+00AD): breaking here means drawing a
+  // hyphen, so it is a hyphenation point of its word, not a plain break.
+  bool after_soft_hyphen = false;
 };
 
 // Line-break iterators per language for one thread's run of paragraphs:

@@ -88,7 +88,7 @@ std::shared_ptr<const FontFace> FontFace::load(const std::string& path, unsigned
   fill(kPunctBegin, kPunctEnd, f->punct_gids_);
   // HarfBuzz checks and indexes GSUB/GPOS on a face's first shaping (a
   // quarter of shaping a short document): do it here, so that a face
-  // loaded ahead of time (pipeline/render_prefetch) is ready to shape.
+  // loaded ahead of time (Engine::warm_up) is ready to shape.
   hb_ot_layout_has_glyph_classes(f->face_.get());
   hb_ot_layout_has_substitution(f->face_.get());
   hb_ot_layout_has_positioning(f->face_.get());

@@ -57,18 +57,17 @@ std::shared_ptr<const Hyphenator> Hyphenator::load(const std::string& dic_path, 
   h->loaded_ = load_hyphen_dict(dic_path, error);
   if (!h->loaded_)
     throw std::runtime_error("cannot load hyphenation dictionary " + dic_path + ": " + error);
-  h->dict_ = h->loaded_->get();
   h->path_ = dic_path;
   h->mins_ = HyphenMins{std::max(left_min, 1), std::max(right_min, 1)};
-  h->utf8_ = h->dict_->utf8 != 0;
+  h->utf8_ = h->loaded_->get()->utf8 != 0;
   if (!h->utf8_) {
     // 8-bit dictionary: build the reverse of its code page once, so lookups
     // need no (non-thread-safe) ICU converter.
     UErrorCode st = U_ZERO_ERROR;
-    UConverter* cv = ucnv_open(h->dict_->cset, &st);
+    UConverter* cv = ucnv_open(h->loaded_->get()->cset, &st);
     if (U_FAILURE(st) || cv == nullptr)
       throw std::runtime_error("hyphenation dictionary " + dic_path + ": unknown character set " +
-                               h->dict_->cset);
+                               h->loaded_->get()->cset);
     for (int b = 1; b < 256; ++b) {
       const char in = static_cast<char>(b);
       UChar out[4];
@@ -143,7 +142,7 @@ std::vector<size_t> Hyphenator::dictionary_points(std::string_view part) const {
   RepArrays rep;
   rep.size = enc.size();
   // The word must be NUL-terminated: libhyphen runs strstr() on it (NOHYPHEN).
-  hnj_hyphen_hyphenate2(dict_, enc.c_str(), enc_size, hyphens.data(), nullptr, &rep.rep,
+  hnj_hyphen_hyphenate2(loaded_->get(), enc.c_str(), enc_size, hyphens.data(), nullptr, &rep.rep,
                         &rep.pos, &rep.cut);
 
   // hyphens[k] is odd for a point after character k (libhyphen re-indexes

@@ -82,7 +82,6 @@ class Hyphenator {
  private:
   Hyphenator() = default;
   std::unique_ptr<LoadedHyphenDict> loaded_;
-  _HyphenDict* dict_ = nullptr;  // loaded_->get()
   std::string path_;
   HyphenMins mins_;
   bool utf8_ = true;

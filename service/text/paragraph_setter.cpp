@@ -392,14 +392,10 @@ SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
     for (const auto& op : opportunities) {
       const size_t seg_end = op.offset;
       if (seg_end <= seg_begin) continue;
-      // ICU allows a break after a soft hyphen; here the soft hyphen stays
-      // inside its word, where it is a hyphenation point (a hyphen is
-      // drawn when a line ends there) and stops dictionary hyphenation of
-      // that word (hyphenation_rules.hpp).
-      if (op.offset < text.size() && !op.mandatory && seg_end >= 2 &&
-          static_cast<unsigned char>(text[seg_end - 2]) == 0xC2 &&
-          static_cast<unsigned char>(text[seg_end - 1]) == 0xAD)
-        continue;
+      // A soft hyphen stays inside its word, where it is a hyphenation
+      // point (a hyphen is drawn when a line ends there) and stops
+      // dictionary hyphenation of that word (hyphenation_rules.hpp).
+      if (op.after_soft_hyphen && !op.mandatory) continue;
       // Split off trailing spaces and hard-break characters.
       size_t word_end = seg_begin;
       size_t space_begin = seg_end;

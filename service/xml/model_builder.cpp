@@ -70,13 +70,7 @@ model::CellAlign cell_align(std::string_view s) {
   return model::CellAlign::Default;
 }
 
-model::DocType doc_type(std::string_view s) {
-  if (s == "bulletin") return model::DocType::Bulletin;
-  if (s == "report") return model::DocType::Report;
-  if (s == "glossary") return model::DocType::Glossary;
-  if (s == "factsheet") return model::DocType::Factsheet;
-  return model::DocType::Inform;
-}
+model::DocType doc_type(std::string_view s) { return model::doc_type_named(s).value_or(model::DocType::Inform); }
 
 class Builder {
  public:
