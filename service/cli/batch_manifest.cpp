@@ -135,7 +135,7 @@ bool save_manifest(const std::string& path, const std::map<std::string, Manifest
   root.stringify(ss, 1);
   ss << "\n";
   const std::string s = ss.str();
-  return write_atomically(path, std::vector<uint8_t>(s.begin(), s.end()), error);
+  return write_atomically(path, std::vector<uint8_t>(s.begin(), s.end()), Sync::Yes, error);
 }
 
 FileStamp stamp_file(const std::string& path) {

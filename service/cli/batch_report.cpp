@@ -132,7 +132,7 @@ bool write_report(const std::string& path, const ReportData& r, std::string& err
   root->stringify(ss, 2);
   ss << "\n";
   const std::string s = ss.str();
-  return write_atomically(path, std::vector<uint8_t>(s.begin(), s.end()), error);
+  return write_atomically(path, std::vector<uint8_t>(s.begin(), s.end()), Sync::Yes, error);
 }
 
 void print_summary(std::ostream& out, const ReportData& r, const std::string& report_path) {

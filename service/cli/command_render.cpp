@@ -100,7 +100,7 @@ int run(const std::vector<std::string>& args, bool render) {
                        in.c_str(), setup_ms, t.parse_ms, t.layout_load_ms, t.images_ms, t.layout_ms, t.pdf_ms,
                        r.pages, r.glyphs);
         }
-        if (!write_atomically(a.output, r.pdf, err)) {
+        if (!write_atomically(a.output, r.pdf, Sync::No, err)) {
           std::cerr << a.output << ": error: cannot write output: " << err << "\n";
           status = 1;
         }

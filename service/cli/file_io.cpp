@@ -39,7 +39,7 @@ std::optional<std::string> read_input(const std::string& path, size_t max_bytes,
   return data;
 }
 
-bool write_atomically(const std::string& path, const std::vector<uint8_t>& bytes, std::string& error) {
+bool write_atomically(const std::string& path, const std::vector<uint8_t>& bytes, Sync sync, std::string& error) {
   if (path == "-") {
     size_t off = 0;
     while (off < bytes.size()) {
@@ -75,7 +75,7 @@ bool write_atomically(const std::string& path, const std::vector<uint8_t>& bytes
     off += static_cast<size_t>(n);
   }
   ::fchmod(fd, 0644);
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+  if ((sync == Sync::Yes && ::fsync(fd) != 0) || ::close(fd) != 0) {
     error = std::strerror(errno);
     ::unlink(tmpl.c_str());
     return false;
