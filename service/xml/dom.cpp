@@ -71,7 +71,6 @@ std::string text_content(const xmlNode* n) {
   return out;
 }
 
-bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 bool is_blank(std::string_view s) {
   for (char c : s)

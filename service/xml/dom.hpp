@@ -42,7 +42,7 @@ const xmlNode* child_element(const xmlNode* n, std::string_view name);
 // Concatenated text of a node's descendants (for text-only elements).
 std::string text_content(const xmlNode* n);
 
-bool is_xml_space(char c);
+inline bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool is_blank(std::string_view s);
 
 }  // namespace emnpub::xml

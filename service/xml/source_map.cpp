@@ -40,15 +40,49 @@ std::string element_path(const xmlNode* n) {
 }
 
 std::vector<ChildPath> child_paths(const xmlNode* parent, const std::string& parent_path) {
-  std::unordered_map<std::string, int> total, seen;
+  // Runs for every element of a document: a parent has few distinct child
+  // names, so a short list (names compared as libxml2's interned pointers
+  // first) does better than hash maps of strings.
+  struct Count {
+    const xmlChar* prefix;
+    const xmlChar* name;
+    int total = 0;
+    int seen = 0;
+  };
+  auto same = [](const xmlChar* a, const xmlChar* b) { return a == b || (a && b && xmlStrEqual(a, b)); };
+  std::vector<Count> counts;
+  auto count_of = [&](const xmlNode* c) -> Count& {
+    const xmlChar* prefix = c->ns ? c->ns->prefix : nullptr;
+    for (Count& k : counts)
+      if (same(k.name, c->name) && same(k.prefix, prefix)) return k;
+    return counts.emplace_back(Count{prefix, c->name});
+  };
+  size_t n = 0;
   for (const xmlNode* c = parent->children; c; c = c->next)
-    if (is_element(c)) ++total[qualified_name(c)];
+    if (is_element(c)) {
+      ++count_of(c).total;
+      ++n;
+    }
   std::vector<ChildPath> out;
+  out.reserve(n);
   for (const xmlNode* c = parent->children; c; c = c->next) {
     if (!is_element(c)) continue;
-    const std::string name = qualified_name(c);
-    std::string path = parent_path + "/" + name;
-    if (total[name] > 1) path += "[" + std::to_string(++seen[name]) + "]";
+    Count& k = count_of(c);
+    std::string path;
+    const std::string_view name = reinterpret_cast<const char*>(c->name);
+    path.reserve(parent_path.size() + name.size() + 16);
+    path += parent_path;
+    path += '/';
+    if (k.prefix) {
+      path += reinterpret_cast<const char*>(k.prefix);
+      path += ':';
+    }
+    path += name;
+    if (k.total > 1) {
+      path += '[';
+      path += std::to_string(++k.seen);
+      path += ']';
+    }
     out.push_back({c, std::move(path)});
   }
   return out;

@@ -42,18 +42,19 @@ void collapse(std::vector<Inline>& v, CollapseState& st) {
   for (auto& in : v) {
     switch (in.kind) {
       case InlineKind::Text: {
-        std::string out;
-        out.reserve(in.text.size());
-        for (char c : in.text) {
+        // In place: the collapsed text is never longer.
+        std::string& t = in.text;
+        size_t w = 0;
+        for (const char c : t) {
           if (is_xml_space(c)) {
-            if (!st.after_space) out += ' ';
+            if (!st.after_space) t[w++] = ' ';
             st.after_space = true;
           } else {
-            out += c;
+            t[w++] = c;
             st.after_space = false;
           }
         }
-        in.text = std::move(out);
+        t.resize(w);
         if (!in.text.empty()) st.last_text = &in;
         break;
       }
