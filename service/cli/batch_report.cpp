@@ -29,7 +29,7 @@ Object::Ptr diag_json(const Diagnostic& d) {
   o->set("file", d.file);
   o->set("line", d.pos.line);
   o->set("column", d.pos.column);
-  if (!d.pos.path.empty()) o->set("path", d.pos.path);
+  if (!d.pos.path.empty()) o->set("path", d.pos.path.str());
   o->set("message", d.message);
   o->set("text", format_diagnostic(d));  // the same line the CLI prints
   return o;

@@ -10,7 +10,7 @@ std::string format_diagnostic(const Diagnostic& d) {
   }
   s += d.severity == Severity::Error ? ": error: " : ": warning: ";
   s += d.message;
-  if (!d.pos.path.empty()) s += " (at " + d.pos.path + ")";
+  if (!d.pos.path.empty()) s += " (at " + d.pos.path.str() + ")";
   return s;
 }
 

@@ -120,7 +120,7 @@ Poco::JSON::Object::Ptr diagnostic_json(const Diagnostic& d) {
   if (!d.file.empty()) o->set("file", d.file);
   if (d.pos.line > 0) o->set("line", d.pos.line);
   if (d.pos.column > 0) o->set("column", d.pos.column);
-  if (!d.pos.path.empty()) o->set("path", d.pos.path);
+  if (!d.pos.path.empty()) o->set("path", d.pos.path.str());
   o->set("message", d.message);
   return o;
 }

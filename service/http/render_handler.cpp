@@ -81,7 +81,7 @@ void send_pdf(Exchange& ex, const RenderResult& r) {
     std::string v = kind_name(w.kind);
     if (w.pos.line > 0) v += " " + std::to_string(w.pos.line) + ":" + std::to_string(w.pos.column);
     v += " " + w.message;
-    if (!w.pos.path.empty()) v += " (at " + w.pos.path + ")";
+    if (!w.pos.path.empty()) v += " (at " + w.pos.path.str() + ")";
     res.add("Emnpub-Warning", header_text(v));
   }
   ex.send(200, "application/pdf", std::string_view(reinterpret_cast<const char*>(r.pdf.data()), r.pdf.size()));

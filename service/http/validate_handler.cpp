@@ -30,7 +30,7 @@ void handle_validate(Exchange& ex) {
     j->set("kind", kind_name(w.kind));
     if (w.pos.line > 0) j->set("line", w.pos.line);
     if (w.pos.column > 0) j->set("column", w.pos.column);
-    if (!w.pos.path.empty()) j->set("path", w.pos.path);
+    if (!w.pos.path.empty()) j->set("path", w.pos.path.str());
     j->set("message", w.message);
     list->add(j);
   }

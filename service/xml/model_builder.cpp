@@ -79,7 +79,7 @@ class Builder {
   model::Document document(const xmlNode* root, const std::string& source_name) {
     model::Document d;
     d.source_name = source_name;
-    const std::string path = "/" + std::string(name_of(root));
+    const SharedText path("/" + std::string(name_of(root)));
     const Ctx ctx = enter(root, Ctx{});
     d.type = doc_type(collapse_token(attribute(root, "type").value_or("")));
     d.id = collapse_token(attribute(root, "id").value_or(""));
@@ -101,7 +101,7 @@ class Builder {
   }
 
  private:
-  SourcePos pos(const xmlNode* n, const std::string& path) const {
+  SourcePos pos(const xmlNode* n, const SharedText& path) const {
     const LineCol at = map_.start_of(n);
     return SourcePos{at.line, at.column, path};
   }
@@ -118,14 +118,14 @@ class Builder {
 
   // ---- inline content ------------------------------------------------------
 
-  std::vector<Inline> inlines(const xmlNode* e, const std::string& path, const Ctx& ctx) {
+  std::vector<Inline> inlines(const xmlNode* e, const SharedText& path, const Ctx& ctx) {
     std::vector<Inline> out;
     collect_inlines(e, path, ctx, out);
     normalize_inlines(out);
     return out;
   }
 
-  void collect_inlines(const xmlNode* e, const std::string& path, const Ctx& ctx, std::vector<Inline>& out) {
+  void collect_inlines(const xmlNode* e, const SharedText& path, const Ctx& ctx, std::vector<Inline>& out) {
     const auto paths = child_paths(e, path);
     std::size_t next_path = 0;
     out.reserve(out.size() + 2 * paths.size() + 1);  // text around each element
@@ -141,13 +141,13 @@ class Builder {
         if (!out.empty() && out.back().kind == InlineKind::Text) out.back().text += t.text;
         else out.push_back(std::move(t));
       } else if (is_element(c)) {
-        const std::string& cpath = paths[next_path++].path;
+        const SharedText& cpath = paths[next_path++].path;
         if (auto in = inline_element(c, cpath, ctx)) out.push_back(std::move(*in));
       }
     }
   }
 
-  std::optional<Inline> inline_element(const xmlNode* e, const std::string& path, const Ctx& parent) {
+  std::optional<Inline> inline_element(const xmlNode* e, const SharedText& path, const Ctx& parent) {
     static const std::pair<std::string_view, InlineKind> kKinds[] = {
         {"em", InlineKind::Emph}, {"strong", InlineKind::Strong}, {"sup", InlineKind::Sup},
         {"sub", InlineKind::Sub}, {"code", InlineKind::Code},     {"span", InlineKind::Span},
@@ -174,7 +174,7 @@ class Builder {
 
   // ---- blocks ----------------------------------------------------------------
 
-  std::vector<Block> blocks(const xmlNode* e, const std::string& path, const Ctx& ctx) {
+  std::vector<Block> blocks(const xmlNode* e, const SharedText& path, const Ctx& ctx) {
     std::vector<Block> out;
     const auto children = child_paths(e, path);
     out.reserve(children.size());  // blocks are large: no regrowth, no slack
@@ -190,7 +190,7 @@ class Builder {
   }
 
   // li, definition: blocks, or inline content wrapped in one Paragraph.
-  std::vector<Block> flow(const xmlNode* e, const std::string& path, const Ctx& ctx) {
+  std::vector<Block> flow(const xmlNode* e, const SharedText& path, const Ctx& ctx) {
     if (holds_blocks(e)) return blocks(e, path, ctx);
     std::vector<Inline> content = inlines(e, path, ctx);
     if (content.empty()) return {};
@@ -203,7 +203,7 @@ class Builder {
     return one;
   }
 
-  Block base_block(BlockKind kind, const xmlNode* e, const std::string& path, const Ctx& ctx) {
+  Block base_block(BlockKind kind, const xmlNode* e, const SharedText& path, const Ctx& ctx) {
     Block b;
     b.kind = kind;
     b.id = collapse_token(attribute(e, "id").value_or(""));
@@ -214,7 +214,7 @@ class Builder {
     return b;
   }
 
-  Block block(const xmlNode* e, const std::string& path, const Ctx& parent) {
+  Block block(const xmlNode* e, const SharedText& path, const Ctx& parent) {
     const Ctx ctx = enter(e, parent);
     const std::string_view n = name_of(e);
     if (n == "p") {
@@ -265,7 +265,7 @@ class Builder {
     return base_block(BlockKind::PageBreak, e, path, ctx);
   }
 
-  Block list(const xmlNode* e, const std::string& path, const Ctx& ctx) {
+  Block list(const xmlNode* e, const SharedText& path, const Ctx& ctx) {
     Block b = base_block(BlockKind::List, e, path, ctx);
     b.ordered = is_element(e, "ol");
     b.list_style = b.ordered ? list_style(collapse_token(attribute(e, "style").value_or("decimal")))
@@ -283,7 +283,7 @@ class Builder {
     return b;
   }
 
-  Block table(const xmlNode* e, const std::string& path, const Ctx& ctx) {
+  Block table(const xmlNode* e, const SharedText& path, const Ctx& ctx) {
     Block b = base_block(BlockKind::Table, e, path, ctx);
     for (const auto& [c, cpath] : child_paths(e, path)) {
       const Ctx cctx = enter(c, ctx);
@@ -307,7 +307,7 @@ class Builder {
     return b;
   }
 
-  model::TableRow row(const xmlNode* tr, const std::string& path, const Ctx& ctx, model::RowGroup group) {
+  model::TableRow row(const xmlNode* tr, const SharedText& path, const Ctx& ctx, model::RowGroup group) {
     model::TableRow r;
     r.group = group;
     r.pos = pos(tr, path);
@@ -333,7 +333,7 @@ class Builder {
     return r;
   }
 
-  Block figure(const xmlNode* e, const std::string& path, const Ctx& ctx) {
+  Block figure(const xmlNode* e, const SharedText& path, const Ctx& ctx) {
     Block b = base_block(BlockKind::Figure, e, path, ctx);
     for (const auto& [c, cpath] : child_paths(e, path)) {
       if (is_element(c, "caption")) {
@@ -350,7 +350,7 @@ class Builder {
     return b;
   }
 
-  Block chart(const xmlNode* e, const std::string& path, const Ctx& ctx) {
+  Block chart(const xmlNode* e, const SharedText& path, const Ctx& ctx) {
     Block b = base_block(BlockKind::Chart, e, path, ctx);
     b.chart.type = collapse_token(attribute(e, "type").value_or(""));
     for (const auto& [c, cpath] : child_paths(e, path)) {
@@ -373,7 +373,7 @@ class Builder {
 
   // ---- sections and items ------------------------------------------------------
 
-  std::vector<Block> sections(const xmlNode* e, const std::string& path, const Ctx& ctx) {
+  std::vector<Block> sections(const xmlNode* e, const SharedText& path, const Ctx& ctx) {
     std::vector<Block> out;
     const auto children = child_paths(e, path);
     out.reserve(children.size());
@@ -382,7 +382,7 @@ class Builder {
     return out;
   }
 
-  Block section(const xmlNode* e, const std::string& path, const Ctx& ctx, int level) {
+  Block section(const xmlNode* e, const SharedText& path, const Ctx& ctx, int level) {
     Block b = base_block(BlockKind::Section, e, path, ctx);
     b.level = level;
     b.numbered = collapse_token(attribute(e, "numbered").value_or("yes")) != "no";
@@ -400,7 +400,7 @@ class Builder {
     return b;
   }
 
-  Block item(const xmlNode* e, const std::string& path, const Ctx& ctx) {
+  Block item(const xmlNode* e, const SharedText& path, const Ctx& ctx) {
     Block b = base_block(BlockKind::Item, e, path, ctx);
     b.country = collapse_token(attribute(e, "country").value_or(""));
     b.date = collapse_token(attribute(e, "date").value_or(""));
@@ -412,7 +412,7 @@ class Builder {
 
   // ---- metadata ------------------------------------------------------------------
 
-  model::Meta meta(const xmlNode* e, const std::string& path, const Ctx& ctx) {
+  model::Meta meta(const xmlNode* e, const SharedText& path, const Ctx& ctx) {
     model::Meta m;
     m.pos = pos(e, path);
     for (const auto& [c, cpath] : child_paths(e, path)) {
@@ -456,7 +456,7 @@ class Builder {
 
   // ---- glossary ------------------------------------------------------------------
 
-  std::vector<model::GlossaryEntry> entries(const xmlNode* body, const std::string& path, const Ctx& ctx) {
+  std::vector<model::GlossaryEntry> entries(const xmlNode* body, const SharedText& path, const Ctx& ctx) {
     std::vector<model::GlossaryEntry> out;
     for (const auto& [e, epath] : child_paths(body, path)) {
       if (!is_element(e, "entry")) continue;

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/shared_text.hpp"
 #include "common/source_pos.hpp"
 
 namespace emnpub::xml {
@@ -47,7 +48,7 @@ std::string element_path(const xmlNode* n);
 // siblings (the model builder needs a path for every node).
 struct ChildPath {
   const xmlNode* node;
-  std::string path;
+  SharedText path;  // shared by the SourcePos of everything built from the node
 };
 std::vector<ChildPath> child_paths(const xmlNode* parent, const std::string& parent_path);
 

@@ -339,7 +339,7 @@ TEST(XmlModel, EveryNodeHasLanguageAndPosition) {
       EXPECT_FALSE(b.lang.empty());
       EXPECT_GT(b.pos.line, 0);
       EXPECT_GT(b.pos.column, 0);
-      EXPECT_EQ(b.pos.path.rfind("/publication/", 0), 0u);
+      EXPECT_EQ(b.pos.path.str().rfind("/publication/", 0), 0u);
       inl(b.inlines);
       inl(b.title);
       blk(b.blocks);

@@ -72,7 +72,7 @@ namespace emnpub::xml::test {
 inline void dump_inlines(const std::vector<model::Inline>& v, std::string& out) {
   for (const auto& in : v) {
     out += "[" + std::to_string(static_cast<int>(in.kind)) + "|" + in.lang + "|" + in.text + "|" + in.href + "|" +
-           in.target + "|" + in.pos.path + ":" + std::to_string(in.pos.line) + "]";
+           in.target + "|" + in.pos.path.str() + ":" + std::to_string(in.pos.line) + "]";
     dump_inlines(in.children, out);
     out += "/";
   }
@@ -81,7 +81,7 @@ inline void dump_inlines(const std::vector<model::Inline>& v, std::string& out) 
 inline void dump_blocks(const std::vector<model::Block>& v, std::string& out) {
   for (const auto& b : v) {
     out += "{" + std::to_string(static_cast<int>(b.kind)) + "|" + b.id + "|" + b.lang + "|" +
-           std::to_string(static_cast<int>(b.dir)) + "|" + std::to_string(b.level) + "|" + b.pos.path + ":" +
+           std::to_string(static_cast<int>(b.dir)) + "|" + std::to_string(b.level) + "|" + b.pos.path.str() + ":" +
            std::to_string(b.pos.line) + ":" + std::to_string(b.pos.column) + "|" + b.text;
     dump_inlines(b.inlines, out);
     dump_inlines(b.title, out);
