@@ -42,21 +42,15 @@ bool ignorable(uint32_t cp) {
 Itemized itemize(const std::string& text, const std::vector<SpanRange>& ranges,
                  const std::vector<TextSpan>& spans, BaseDir dir, const FontRegistry& fonts) {
   Itemized out;
-  // Code points with their byte offsets and UTF-16 offsets.
-  struct Cp { uint32_t cp; size_t byte; int32_t u16; };
+  // Code points with their byte offsets.
+  struct Cp { uint32_t cp; size_t byte; };
   std::vector<Cp> cps;
-  std::u16string u16;
   cps.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
     const size_t at = i;
-    const uint32_t cp = next_codepoint(text, i);
-    cps.push_back({cp, at, static_cast<int32_t>(u16.size())});
-    if (cp > 0xFFFF) {
-      u16.push_back(static_cast<char16_t>(0xD7C0 + (cp >> 10)));
-      u16.push_back(static_cast<char16_t>(0xDC00 | (cp & 0x3FF)));
-    } else {
-      u16.push_back(static_cast<char16_t>(cp));
-    }
+    const auto b = static_cast<unsigned char>(text[i]);
+    const uint32_t cp = b < 0x80 ? (++i, b) : next_codepoint(text, i);
+    cps.push_back({cp, at});
   }
   if (cps.empty()) return out;
 
@@ -77,6 +71,19 @@ Itemized itemize(const std::string& text, const std::vector<SpanRange>& ranges,
                   d == U_POP_DIRECTIONAL_ISOLATE);
   }
   if (!plain_ltr) {
+    // UTF-16 for ICU, and where each code point starts in it.
+    std::u16string u16;
+    std::vector<int32_t> u16_at(cps.size());
+    for (size_t k = 0; k < cps.size(); ++k) {
+      const uint32_t cp = cps[k].cp;
+      u16_at[k] = static_cast<int32_t>(u16.size());
+      if (cp > 0xFFFF) {
+        u16.push_back(static_cast<char16_t>(0xD7C0 + (cp >> 10)));
+        u16.push_back(static_cast<char16_t>(0xDC00 | (cp & 0x3FF)));
+      } else {
+        u16.push_back(static_cast<char16_t>(cp));
+      }
+    }
     UErrorCode err = U_ZERO_ERROR;
     std::unique_ptr<UBiDi, UBiDiDeleter> bidi(ubidi_openSized(static_cast<int32_t>(u16.size()), 0, &err));
     UBiDiLevel para = dir == BaseDir::Rtl ? 1 : dir == BaseDir::Ltr ? 0 : UBIDI_DEFAULT_LTR;
@@ -85,7 +92,7 @@ Itemized itemize(const std::string& text, const std::vector<SpanRange>& ranges,
     if (U_SUCCESS(err)) {
       const UBiDiLevel* lv = ubidi_getLevels(bidi.get(), &err);
       if (U_SUCCESS(err) && lv)
-        for (size_t k = 0; k < cps.size(); ++k) level[k] = lv[cps[k].u16];
+        for (size_t k = 0; k < cps.size(); ++k) level[k] = lv[u16_at[k]];
       out.paragraph_level = ubidi_getParaLevel(bidi.get());
     }
   }
@@ -93,10 +100,15 @@ Itemized itemize(const std::string& text, const std::vector<SpanRange>& ranges,
   // Scripts: common and inherited characters join their neighbours (the
   // preceding real script, or the following one at the start).
   hb_unicode_funcs_t* uf = hb_unicode_funcs_get_default();
+  std::vector<hb_script_t> own_script(cps.size());  // each character's own, for the faces below
   std::vector<hb_script_t> script(cps.size());
   hb_script_t last = HB_SCRIPT_INVALID;
   for (size_t k = 0; k < cps.size(); ++k) {
-    hb_script_t s = hb_unicode_script(uf, cps[k].cp);
+    const uint32_t c = cps[k].cp;
+    // ASCII without a call: letters are Latin, the rest Common.
+    hb_script_t s = c < 0x80 ? (((c | 0x20) - 'a') < 26 ? HB_SCRIPT_LATIN : HB_SCRIPT_COMMON)
+                             : hb_unicode_script(uf, c);
+    own_script[k] = s;
     if (s == HB_SCRIPT_COMMON || s == HB_SCRIPT_INHERITED || s == HB_SCRIPT_UNKNOWN) s = last;
     script[k] = s;
     if (s != HB_SCRIPT_INVALID) last = s;
@@ -147,7 +159,6 @@ Itemized itemize(const std::string& text, const std::vector<SpanRange>& ranges,
     size_t e = k + 1;
     while (e < cps.size() && extends_cluster(cps[e].cp) && span_of[e] == span_of[k]) ++e;
     const SpanStyle& st = spans[span_of[k]].style;
-    const FontRequest base{st.family, st.weight, st.italic};
     auto covers = [&](const FontFace* f) {
       for (size_t j = k; j < e; ++j)
         if (!ignorable(cps[j].cp) && !f->has_codepoint(cps[j].cp)) return false;
@@ -160,7 +171,7 @@ Itemized itemize(const std::string& text, const std::vector<SpanRange>& ranges,
       return f.get();
     };
     const FontFace* chosen = nullptr;
-    const hb_script_t cs = hb_unicode_script(uf, cps[k].cp);
+    const hb_script_t cs = own_script[k];
     // Neutral characters (spaces, digits, punctuation) stay in the face of
     // their neighbour when it has them, so runs are not cut needlessly.
     if (prev_face && (cs == HB_SCRIPT_COMMON || cs == HB_SCRIPT_INHERITED) &&
@@ -177,7 +188,7 @@ Itemized itemize(const std::string& text, const std::vector<SpanRange>& ranges,
       }
     }
     if (!chosen) {
-      chosen = hold(fonts.face(base));
+      chosen = hold(fonts.face({st.family, st.weight, st.italic}));
       for (size_t j = k; j < e; ++j)
         if (!ignorable(cps[j].cp))
           out.missing.push_back({cps[j].cp, span_of[k], cps[j].byte, chain ? chain->families : std::vector<std::string>{}});
