@@ -26,6 +26,7 @@ namespace fs = std::filesystem;
 
 std::string Engine::default_layouts_dir() { return std::string(EMNPUB_SOURCE_DIR) + "/layouts"; }
 std::string Engine::default_fonts_dir() { return std::string(EMNPUB_SOURCE_DIR) + "/fonts"; }
+std::string Engine::default_hyphen_images_dir() { return std::string(EMNPUB_BINARY_DIR) + "/hyphen"; }
 
 Engine::Engine(EngineConfig cfg) : cfg_(std::move(cfg)) {
   if (cfg_.layouts_dir.empty()) cfg_.layouts_dir = default_layouts_dir();
@@ -48,7 +49,8 @@ Engine::Engine(EngineConfig cfg) : cfg_(std::move(cfg)) {
   // The manifest is small and read eagerly; font files load lazily.
   fonts_ = std::make_unique<text::FontRegistry>(
       text::read_font_manifest((fs::path(cfg_.fonts_dir) / "fonts.xml").string(), {cfg_.fonts_dir}));
-  hyphenators_ = std::make_unique<text::HyphenatorCache>();
+  hyphenators_ = std::make_unique<text::HyphenatorCache>(std::vector<std::string>{"/usr/share/hyphen"},
+                                                         default_hyphen_images_dir());
 }
 
 Engine::~Engine() {

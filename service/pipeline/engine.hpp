@@ -99,6 +99,9 @@ class Engine {
   const EngineConfig& config() const { return cfg_; }
   static std::string default_layouts_dir();
   static std::string default_fonts_dir();
+  // Prepared images of the hyphenation dictionaries (build/hyphen, made by
+  // `emnpub prepare-hyphenation` during the build; text/hyphen_dict_image.hpp).
+  static std::string default_hyphen_images_dir();
 
  private:
   model::Document parse(std::string_view xml, const RenderOptions& opts, Diagnostics& warnings,

@@ -36,6 +36,7 @@ struct _HyphenDict;  // hyphen.h's HyphenDict
 namespace emnpub::text {
 
 class HyphenDictArena;
+struct DictSource;
 
 // A loaded dictionary: every level of it and all its strings and arrays.
 class LoadedHyphenDict {
@@ -54,9 +55,11 @@ class LoadedHyphenDict {
 
  private:
   friend std::unique_ptr<LoadedHyphenDict> load_hyphen_dict(const std::string&, std::string&);
+  friend std::unique_ptr<LoadedHyphenDict> load_hyphen_image(const std::string&, const DictSource&, std::string&);
   _HyphenDict* top_ = nullptr;
   std::vector<_HyphenDict*> levels_;  // calloc'd, states arrays malloc'd
   std::unique_ptr<HyphenDictArena> arena_;
+  std::unique_ptr<char[]> image_;     // or all of it in one block (text/hyphen_dict_image.hpp)
 };
 
 // Loads a libhyphen .dic file. On failure returns nullptr and sets `error`

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "text/hyphen_dict_image.hpp"
 #include "text/hyphen_dict_loader.hpp"
 
 namespace emnpub::text {
@@ -51,10 +52,13 @@ struct RepArrays {
 Hyphenator::~Hyphenator() = default;
 
 std::shared_ptr<const Hyphenator> Hyphenator::load(const std::string& dic_path, int left_min,
-                                                   int right_min) {
+                                                   int right_min, const std::string& image_dir) {
   std::shared_ptr<Hyphenator> h(new Hyphenator());
   std::string error;
-  h->loaded_ = load_hyphen_dict(dic_path, error);
+  DictSource source;
+  if (!image_dir.empty() && dict_source_of(dic_path, source))
+    h->loaded_ = load_hyphen_image(image_dir + "/" + hyphen_image_name(dic_path), source, error);
+  if (!h->loaded_) h->loaded_ = load_hyphen_dict(dic_path, error);
   if (!h->loaded_)
     throw std::runtime_error("cannot load hyphenation dictionary " + dic_path + ": " + error);
   h->path_ = dic_path;
@@ -243,8 +247,8 @@ bool is_file(const std::filesystem::path& p) {
 
 }  // namespace
 
-HyphenatorCache::HyphenatorCache(std::vector<std::string> search_dirs)
-    : dirs_(std::move(search_dirs)) {}
+HyphenatorCache::HyphenatorCache(std::vector<std::string> search_dirs, std::string image_dir)
+    : dirs_(std::move(search_dirs)), image_dir_(std::move(image_dir)) {}
 
 HyphenatorCache& HyphenatorCache::process() {
   static HyphenatorCache cache;
@@ -316,7 +320,7 @@ std::shared_ptr<const Hyphenator> HyphenatorCache::get(std::string_view bcp47_la
   // A throwing load leaves the slot empty: the next caller retries.
   std::lock_guard<std::mutex> lock(slot->load_mu);
   if (!slot->hyphenator)
-    slot->hyphenator = Hyphenator::load(slot->path, slot->mins.left, slot->mins.right);
+    slot->hyphenator = Hyphenator::load(slot->path, slot->mins.left, slot->mins.right, image_dir_);
   return slot->hyphenator;
 }
 

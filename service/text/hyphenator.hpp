@@ -54,8 +54,11 @@ class Hyphenator {
   // read or its character set is unknown. left_min/right_min are letters
   // before/after a hyphen; the dictionary's own LEFTHYPHENMIN/RIGHTHYPHENMIN
   // still apply when larger (libhyphen enforces them).
+  // With `image_dir`, a prepared image of the dictionary there
+  // (text/hyphen_dict_image.hpp) is loaded instead of parsing the file,
+  // if it was made from this very file.
   static std::shared_ptr<const Hyphenator> load(const std::string& dic_path, int left_min,
-                                                int right_min);
+                                                int right_min, const std::string& image_dir = {});
 
   // Byte offsets into the UTF-8 word where a hyphen may be inserted
   // (dictionary and soft-hyphen points), after the rules of
@@ -98,7 +101,10 @@ class Hyphenator {
 // get() for its languages at startup to take that cost early.
 class HyphenatorCache {
  public:
-  explicit HyphenatorCache(std::vector<std::string> search_dirs = {"/usr/share/hyphen"});
+  // image_dir: where prepared images of the dictionaries are (see
+  // Hyphenator::load); empty: none.
+  explicit HyphenatorCache(std::vector<std::string> search_dirs = {"/usr/share/hyphen"},
+                           std::string image_dir = {});
 
   // nullptr when the language has no dictionary. Throws (from
   // Hyphenator::load) when a dictionary file exists but cannot be loaded.
@@ -125,6 +131,7 @@ class HyphenatorCache {
   };
 
   std::vector<std::string> dirs_;
+  std::string image_dir_;
   mutable std::mutex mu_;  // guards the maps below, never held during a load
   std::map<std::string, HyphenMins, std::less<>> mins_;
   mutable std::map<std::string, std::shared_ptr<Slot>, std::less<>> by_lang_;  // null: none

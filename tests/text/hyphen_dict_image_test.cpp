@@ -1,0 +1,195 @@
+// Dictionary images (text/hyphen_dict_image.hpp) must give back exactly
+// the dictionary they were saved from, be used only for the file they were
+// made from, and be refused, never followed, when damaged.
+#include "text/hyphen_dict_image.hpp"
+
+#include <gtest/gtest.h>
+#include <hyphen.h>
+#include <unistd.h>
+
+#include <cstddef>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "hyphen_dict_support.hpp"
+#include "text/hyphenator.hpp"
+
+namespace emnpub::text {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace dict_test;  // NOLINT(google-build-using-namespace): the shared helpers
+
+// A temporary folder, removed with its files.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string t = (fs::temp_directory_path() / "emnpub-hyph-XXXXXX").string();
+    path = ::mkdtemp(t.data());
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+};
+
+std::string saved_image(const std::string& dic, const TempDir& dir, DictSource& source) {
+  std::string error;
+  EXPECT_TRUE(dict_source_of(dic, source));
+  auto dict = load_hyphen_dict(dic, error);
+  EXPECT_NE(dict, nullptr) << error;
+  const std::string image = (dir.path / hyphen_image_name(dic)).string();
+  EXPECT_TRUE(save_hyphen_image(*dict, source, image, error)) << error;
+  return image;
+}
+
+class InstalledImage : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(InstalledImage, GivesBackTheSameDictionary) {
+  const std::string& dic = GetParam();
+  TempDir dir;
+  DictSource source;
+  const std::string image = saved_image(dic, dir, source);
+  std::string error;
+  const Ours parsed = load_ours(dic);
+  auto loaded = load_hyphen_image(image, source, error);
+  ASSERT_NE(loaded, nullptr) << error;
+  const std::vector<std::string> diff = differences(parsed.get(), loaded->get());
+  EXPECT_TRUE(diff.empty()) << dic << join(diff);
+  const std::vector<std::string> words = word_list(read_file(dic), parsed.get()->utf8 != 0);
+  const std::vector<std::string> hdiff = hyphenation_differences(parsed.get(), loaded->get(), words);
+  EXPECT_TRUE(hdiff.empty()) << dic << join(hdiff);
+  std::cout << "[          ] " << fs::path(dic).filename().string() << ": " << fs::file_size(image) / 1024
+            << " KiB image, " << words.size() << " words identical\n";
+}
+
+INSTANTIATE_TEST_SUITE_P(Installed, InstalledImage, ::testing::ValuesIn(installed_dictionaries()),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           std::string name = fs::path(info.param).stem().string();
+                           for (char& c : name)
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           return name;
+                         });
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(InstalledImage);
+
+const std::string kDutch = "/usr/share/hyphen/hyph_nl_NL.dic";
+
+TEST(HyphenDictImage, OnlyForTheFileItWasMadeFrom) {
+  if (!fs::exists(kDutch)) GTEST_SKIP() << "no Dutch dictionary";
+  TempDir dir;
+  DictSource source;
+  const std::string image = saved_image(kDutch, dir, source);
+  std::string error;
+  DictSource other = source;
+  other.mtime_ns += 1;
+  EXPECT_EQ(load_hyphen_image(image, other, error), nullptr);
+  EXPECT_NE(error.find("another version"), std::string::npos) << error;
+  other = source;
+  other.size += 1;
+  EXPECT_EQ(load_hyphen_image(image, other, error), nullptr);
+  EXPECT_NE(load_hyphen_image(image, source, error), nullptr) << error;
+  EXPECT_EQ(hyphen_image_name("/usr/share/hyphen/hyph_nl.dic"), "hyph_nl_NL.dic.img");  // by the real file
+}
+
+// A truncated image, and a byte changed anywhere (the checksum), are refused.
+TEST(HyphenDictImage, DamagedImagesAreRefused) {
+  if (!fs::exists(kDutch)) GTEST_SKIP() << "no Dutch dictionary";
+  TempDir dir;
+  DictSource source;
+  const std::string image = saved_image(kDutch, dir, source);
+  const std::string good = read_file(image);
+  const std::string bad = (dir.path / "bad.img").string();
+  auto write = [&bad](const std::string& bytes) { std::ofstream(bad, std::ios::binary) << bytes; };
+  std::string error;
+  for (size_t len : {size_t{0}, size_t{10}, size_t{47}, size_t{56}, size_t{200}, good.size() / 2, good.size() - 1}) {
+    write(good.substr(0, len));
+    EXPECT_EQ(load_hyphen_image(bad, source, error), nullptr) << "truncated to " << len;
+  }
+  for (size_t at = 0; at < good.size(); at += good.size() / 997 + 1) {
+    std::string b = good;
+    b[at] = static_cast<char>(b[at] ^ 0x01);
+    write(b);
+    EXPECT_EQ(load_hyphen_image(bad, source, error), nullptr) << "byte " << at << " changed";
+  }
+}
+
+// Past the checksum (as if a bug had written it), what would send
+// libhyphen out of the block is refused too: offsets past the end or
+// misaligned, strings without their end, state numbers out of range.
+TEST(HyphenDictImage, InconsistentImagesAreRefused) {
+  if (!fs::exists(kDutch)) GTEST_SKIP() << "no Dutch dictionary";
+  TempDir dir;
+  DictSource source;
+  const std::string image = saved_image(kDutch, dir, source);
+  const std::string good = read_file(image);
+  constexpr size_t kHeader = 64;  // sizeof the file header
+  const size_t payload = good.size() - kHeader;
+  auto resealed = [&](std::string b) {  // a valid checksum over a changed payload
+    const uint64_t sum = image_checksum(b.data() + kHeader, payload);
+    std::memcpy(b.data() + kHeader - 8, &sum, 8);
+    return b;
+  };
+  const std::string bad = (dir.path / "bad.img").string();
+  std::string error;
+  auto refused = [&](const std::string& b) {
+    std::ofstream(bad, std::ios::binary) << resealed(b);
+    return load_hyphen_image(bad, source, error) == nullptr;
+  };
+  EXPECT_FALSE(refused(good)) << error;  // resealing alone changes nothing
+  // The level's states pointer (HyphenDict.states), then the first states'
+  // match, repl, fallback, transition count and transitions.
+  const size_t dict_at = kHeader;
+  const size_t states_field = dict_at + offsetof(HyphenDict, states);
+  uint64_t states_off = 0;
+  std::memcpy(&states_off, good.data() + states_field, 8);
+  ASSERT_GT(states_off, 0u);
+  auto with_u64 = [&](size_t at, uint64_t v) {
+    std::string b = good;
+    std::memcpy(b.data() + at, &v, 8);
+    return b;
+  };
+  auto with_i32 = [&](size_t at, int32_t v) {
+    std::string b = good;
+    std::memcpy(b.data() + at, &v, 4);
+    return b;
+  };
+  EXPECT_TRUE(refused(with_u64(states_field, payload + 1))) << "states past the end";
+  EXPECT_TRUE(refused(with_u64(states_field, states_off + 2))) << "states misaligned";
+  EXPECT_TRUE(refused(with_i32(dict_at + offsetof(HyphenDict, num_states), 1 << 30))) << "too many states";
+  const size_t state1 = kHeader + (states_off - 1) + sizeof(HyphenState);
+  EXPECT_TRUE(refused(with_u64(state1 + offsetof(HyphenState, match), payload + 5))) << "match past the end";
+  EXPECT_TRUE(refused(with_i32(state1 + offsetof(HyphenState, fallback_state), 1 << 29))) << "fallback";
+  EXPECT_TRUE(refused(with_i32(state1 + offsetof(HyphenState, num_trans), 1 << 29))) << "transitions";
+  // A transition to a state that does not exist.
+  const size_t state0 = kHeader + (states_off - 1);
+  uint64_t trans_off = 0;
+  std::memcpy(&trans_off, good.data() + state0 + offsetof(HyphenState, trans), 8);
+  ASSERT_GT(trans_off, 0u);
+  EXPECT_TRUE(refused(with_i32(kHeader + (trans_off - 1) + offsetof(HyphenTrans, new_state), 1 << 29)));
+  // The last string's end cut off: its NUL replaced at the very end.
+  std::string b = good;
+  b.back() = 'x';
+  EXPECT_TRUE(refused(b)) << "unterminated string";
+}
+
+TEST(HyphenDictImage, HyphenatorUsesAnImageOnlyWhenCurrent) {
+  if (!fs::exists(kDutch)) GTEST_SKIP() << "no Dutch dictionary";
+  TempDir dir;
+  DictSource source;
+  saved_image(kDutch, dir, source);
+  const auto parsed = Hyphenator::load(kDutch, 2, 2);
+  const auto imaged = Hyphenator::load(kDutch, 2, 2, dir.path.string());
+  const auto none = Hyphenator::load(kDutch, 2, 2, (dir.path / "missing").string());
+  HyphenationRules rules;
+  for (const char* w : {"voorbeeld", "hyphenatiepatronen", "werkgelegenheid", "asielaanvragen"}) {
+    EXPECT_EQ(parsed->hyphenate(w, rules), imaged->hyphenate(w, rules)) << w;
+    EXPECT_EQ(parsed->hyphenate(w, rules), none->hyphenate(w, rules)) << w;
+  }
+}
+
+}  // namespace
+}  // namespace emnpub::text
