@@ -34,6 +34,10 @@ int run(const std::vector<std::string>& args) {
     }
   }
   std::error_code ec;
+  if (!fs::is_directory(from, ec)) {
+    std::cout << from << ": no hyphenation dictionaries installed; nothing to prepare\n";
+    return 0;
+  }
   fs::create_directories(out, ec);
   if (ec) {
     std::cerr << out << ": error: cannot create the folder: " << ec.message() << "\n";
