@@ -12,7 +12,7 @@ PACKAGES=(
   libhyphen-dev hyphen-nl hyphen-fr hyphen-de hyphen-en-us
   libhpdf-dev libgtest-dev zlib1g-dev
   fonts-noto-core fonts-dejavu-core
-  poppler-utils qpdf icc-profiles-free unicode-data time imagemagick curl wrk
+  poppler-utils qpdf icc-profiles-free unicode-data time imagemagick curl wrk strace
   nodejs npm chromium
 )
 
