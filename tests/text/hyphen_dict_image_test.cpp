@@ -68,12 +68,7 @@ TEST_P(InstalledImage, GivesBackTheSameDictionary) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Installed, InstalledImage, ::testing::ValuesIn(installed_dictionaries()),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                           std::string name = fs::path(info.param).stem().string();
-                           for (char& c : name)
-                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-                           return name;
-                         });
+                         dictionary_test_name);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(InstalledImage);
 
 const std::string kDutch = "/usr/share/hyphen/hyph_nl_NL.dic";

@@ -75,12 +75,7 @@ TEST_P(InstalledDictionary, SameStructureAndHyphenation) {
 
 INSTANTIATE_TEST_SUITE_P(Installed, InstalledDictionary,
                          ::testing::ValuesIn(installed_dictionaries()),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                           std::string name = fs::path(info.param).stem().string();
-                           for (char& c : name)
-                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-                           return name;
-                         });
+                         dictionary_test_name);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(InstalledDictionary);
 
 // --- format corners, on small dictionaries -----------------------------------

@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -336,6 +337,14 @@ inline std::vector<std::string> installed_dictionaries() {
     if (!ec && fs::is_regular_file(p)) real.insert(p.string());
   }
   return {real.begin(), real.end()};
+}
+
+// A gtest name for a dictionary parameter: its file stem, alphanumeric.
+inline std::string dictionary_test_name(const ::testing::TestParamInfo<std::string>& info) {
+  std::string name = fs::path(info.param).stem().string();
+  for (char& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  return name;
 }
 
 }  // namespace emnpub::text::dict_test
