@@ -24,10 +24,17 @@ FontRef FontRegistry::load_file(const FaceSpec& spec, const std::string& family)
     std::error_code ec;
     if (!fs::is_regular_file(c, ec)) continue;
     const std::string key = p + "#" + std::to_string(spec.index);
-    if (auto it = by_path_.find(key); it != by_path_.end()) return it->second;
-    auto face = FontFace::load(p, spec.index);
-    by_path_.emplace(key, face);
-    return face;
+    std::shared_ptr<FileSlot> slot;
+    {
+      std::lock_guard lock(mu_);
+      std::shared_ptr<FileSlot>& s = by_path_[key];
+      if (!s) s = std::make_shared<FileSlot>();
+      slot = s;
+    }
+    // A throwing load leaves the slot empty: the next caller retries.
+    std::lock_guard lock(slot->load_mu);
+    if (!slot->face) slot->face = FontFace::load(p, spec.index);
+    return slot->face;
   }
   std::string msg = "font family '" + family + "': file '" + spec.file + "' not found; tried";
   for (const auto& t : tried) msg += " " + t;
@@ -35,9 +42,11 @@ FontRef FontRegistry::load_file(const FaceSpec& spec, const std::string& family)
 }
 
 FontRef FontRegistry::face(const FontRequest& req) const {
-  std::lock_guard lock(mu_);
-  if (auto it = by_request_.find(req); it != by_request_.end()) return it->second;
-  auto fam = manifest_.families.find(req.family);
+  {
+    std::lock_guard lock(mu_);
+    if (auto it = by_request_.find(req); it != by_request_.end()) return it->second;
+  }
+  auto fam = manifest_.families.find(req.family);  // the manifest is immutable
   if (fam == manifest_.families.end() || fam->second.empty())
     throw FontError("unknown font family '" + req.family + "' (not in " + manifest_.source + ")");
   // Prefer the right style, then the nearest weight (ties go heavier for
@@ -53,6 +62,7 @@ FontRef FontRegistry::face(const FontRequest& req) const {
     }
   }
   FontRef face = load_file(*best, req.family);
+  std::lock_guard lock(mu_);
   by_request_.emplace(req, face);
   return face;
 }
@@ -77,9 +87,16 @@ std::vector<std::string> FontRegistry::chain(const std::string& family, hb_scrip
 }
 
 std::vector<std::string> FontRegistry::loaded_paths() const {
-  std::lock_guard lock(mu_);
+  std::vector<std::pair<std::string, std::shared_ptr<FileSlot>>> slots;
+  {
+    std::lock_guard lock(mu_);
+    slots.assign(by_path_.begin(), by_path_.end());
+  }
   std::vector<std::string> out;
-  for (const auto& [k, v] : by_path_) out.push_back(k);
+  for (const auto& [path, slot] : slots) {
+    std::lock_guard lock(slot->load_mu);  // waits for a load under way
+    if (slot->face) out.push_back(path);
+  }
   return out;
 }
 

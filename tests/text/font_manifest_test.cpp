@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "common/diagnostics.hpp"
@@ -168,6 +169,32 @@ TEST(FontRegistry, ShippedFacesResolveByStyleThenNearestWeight) {
   EXPECT_EQ(file("Noto Serif", 300, true), "NotoSerif-Italic.ttf");
   // No italic Naskh: the upright face rather than a wrong weight.
   EXPECT_EQ(file("Noto Naskh Arabic", 700, true), "NotoNaskhArabic-Bold.ttf");
+}
+
+// Faces requested from many threads at once: each file loads once (one
+// FontFace for all requests that resolve to it, whatever the thread), and
+// requests for other files go on meanwhile (a load locks only its file).
+TEST(FontRegistry, ConcurrentRequestsLoadEachFileOnce) {
+  const FontRegistry reg(read_font_manifest(kManifest));
+  const std::vector<FontRequest> wants = {{"Noto Serif", 400, false}, {"Noto Serif", 700, false},
+                                          {"Noto Sans", 400, false},  {"Noto Serif", 400, true},
+                                          {"Noto Serif", 500, false}, {"Noto Sans", 700, false}};
+  std::vector<std::vector<const FontFace*>> got(6);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < got.size(); ++t)
+    threads.emplace_back([&, t] {
+      for (size_t k = 0; k < wants.size(); ++k) got[t].push_back(reg.face(wants[(k + t) % wants.size()]).get());
+    });
+  for (auto& th : threads) th.join();
+  for (size_t t = 0; t < got.size(); ++t)
+    for (size_t k = 0; k < wants.size(); ++k) {
+      const FontFace* mine = got[t][k];
+      const FontFace* first = got[0][(k + t) % wants.size()];
+      EXPECT_EQ(mine, first) << "thread " << t << " request " << k;
+    }
+  // 400 and 500 resolve to the same file: the same face.
+  EXPECT_EQ(reg.face({"Noto Serif", 400, false}).get(), reg.face({"Noto Serif", 500, false}).get());
+  EXPECT_EQ(reg.loaded_paths().size(), 5u);
 }
 
 // ----------------------------------------------------------------- errors
