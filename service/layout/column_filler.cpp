@@ -52,7 +52,8 @@ void add_new_notes(const VItem& it, const ColumnFill& f, std::vector<int>& out) 
 }
 
 Fixed label_height(const PageBuilderConfig& cfg) {
-  return cfg.continued_label ? cfg.continued_label->height : 0;
+  const VItem* label = cfg.continued_label ? cfg.continued_label() : nullptr;
+  return label ? label->height : 0;
 }
 
 }  // namespace

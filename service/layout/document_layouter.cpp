@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "layout/block_builder.hpp"
 #include "layout/brand_marks.hpp"
@@ -255,18 +256,28 @@ class DocumentLayouter {
       for (int p = 0; p < front_pages; ++p) emit(std::move(front[static_cast<size_t>(p)]), p, front_pages);
 
     // Footnotes: their style, and the label set above the part of a note
-    // continued from the previous page.
+    // continued from the previous page. The label is set only when a note
+    // does continue: most documents never need it, and setting it would
+    // read its (italic) face for nothing. Its structure id is taken here,
+    // where it always was, so the ids that follow do not depend on it.
     const auto fs = L_.block({"footnote", {}, {}, lang, 0});
-    VItem continued;
-    {
-      std::vector<VItem> lines;
-      BlockBuilder lb(ctx, lines, 0, ctx.measure);
-      const auto base = span_style_for(fs, lang);
-      std::vector<text::TextSpan> spans{
-          {"(" + style::localized(style::Text::Continued, lang) + ")", apply_inline(L_, base, "em"), -1, {}}};
-      lb.text(std::move(spans), fs, "Note");
-      continued = stack_box(std::move(lines));
-    }
+    std::optional<VItem> continued;
+    const int continued_sid = ctx.next_struct() - 1;
+    auto continued_label = [&]() -> const VItem* {
+      if (!continued) {
+        std::vector<VItem> lines;
+        BlockBuilder lb(ctx, lines, 0, ctx.measure);
+        const auto base = span_style_for(fs, lang);
+        std::vector<text::TextSpan> spans{
+            {"(" + style::localized(style::Text::Continued, lang) + ")", apply_inline(L_, base, "em"), -1, {}}};
+        const int next = ctx.struct_ids;
+        ctx.struct_ids = continued_sid;  // text() takes continued_sid + 1, the id reserved above
+        lb.text(std::move(spans), fs, "Note");
+        ctx.struct_ids = next;
+        continued = stack_box(std::move(lines));
+      }
+      return &*continued;
+    };
 
     PageBuilderConfig cfg;
     cfg.frames = [&](int page) {
@@ -280,7 +291,7 @@ class DocumentLayouter {
     cfg.footnote_gap = fs.space_before > 0 ? fs.space_before : 8 * kPt;
     cfg.footnote_sep_width = geo_.column_width() / 3;
     cfg.footnote_sep_color = fs.rule_color;
-    cfg.continued_label = &continued;
+    cfg.continued_label = continued_label;
     cfg.band_gap = L_.block({"table", {}, {}, lang, 0}).space_before + 4 * kPt;
     cfg.max_pages = limits_.max_pages;
     PageBuilder::Sink body_sink = [&](BuiltPage&& bp, int page) {

@@ -74,10 +74,10 @@ struct Placement {
     auto& notes = *cfg.footnotes;
     if (f.carried_in.active()) {
       Footnote& fn = notes[static_cast<size_t>(f.carried_in.note)];
-      if (cfg.continued_label) {
-        Drawing label = cfg.continued_label->drawing;
+      if (const VItem* label_item = cfg.continued_label ? cfg.continued_label() : nullptr) {
+        Drawing label = label_item->drawing;
         pg.drawing.append(std::move(label), x, ny);
-        ny += cfg.continued_label->height;
+        ny += label_item->height;
       }
       footnote_lines(pg.drawing, fn, f.carried_in.line, f.carried_end, x, ny);
       if (f.carried_end >= fn.lines.size()) ny += fn.height - note_lines_height(fn, 0, fn.lines.size());

@@ -60,8 +60,9 @@ struct PageBuilderConfig {
   Fixed footnote_gap = 0;         // space between body text and the separator
   Fixed footnote_sep_width = 0;   // separator rule length
   Color footnote_sep_color;
-  // Set above the continued part of a split footnote; may be empty.
-  const VItem* continued_label = nullptr;
+  // Set above the continued part of a split footnote; asked for only when
+  // a note continues (it may return null: no label).
+  std::function<const VItem*()> continued_label;
   Fixed band_gap = 0;             // space between a band of columns and a wide band
   int max_pages = 2000;
 };

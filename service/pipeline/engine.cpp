@@ -166,7 +166,8 @@ model::Document Engine::parse(std::string_view xml, const RenderOptions& opts, D
   po.source_name = opts.source_name;
   po.max_depth = opts.max_depth;
   if (patterns)
-    po.on_root = [this, patterns, &opts](std::string_view type, std::string_view lang) {
+    po.on_root = [this, patterns, &opts](const xml::RootHint& hint) {
+      const std::string_view type = hint.type, lang = hint.lang;
       // The hint is read before validation (see warm_up). The patterns
       // load on a helper: they take longer than validation. The layout and
       // faces load here: this thread would otherwise wait for the schema,
@@ -185,7 +186,7 @@ model::Document Engine::parse(std::string_view xml, const RenderOptions& opts, D
         // No thread to spare: the render loads them when it needs them.
       }
       try {
-        warm_up(opts.layout.empty() ? std::string(type) : opts.layout, std::string(lang));
+        warm_up(opts.layout.empty() ? std::string(type) : opts.layout, std::string(lang), hint);
       } catch (...) {
       }
     };
@@ -195,15 +196,27 @@ model::Document Engine::parse(std::string_view xml, const RenderOptions& opts, D
   return std::move(r.doc);
 }
 
-void Engine::warm_up(const std::string& layout_name, const std::string& lang) const {
+void Engine::warm_up(const std::string& layout_name, const std::string& lang, const xml::RootHint& hint) const {
   // Only layout names a render could ask for: the hint is unvalidated
   // input, and a layout name becomes a path.
   if (!model::doc_type_named(layout_name)) return;
   const style::LayoutRef L = layout(layout_name);
+  // Only faces the document will use (the render reads no other): body
+  // text for paragraphs, the first heading level for sections, the body's
+  // emphasis for <em> as the layout styles it. Any other face loads when
+  // the layout first needs it.
   const style::BlockStyle p = L->block({"p", {}, {}, lang, 0});
-  const style::BlockStyle h = L->block({"heading", {}, {}, lang, 1});
-  for (const auto& f : {p.font, h.font}) fonts_->face({f.family, f.weight, f.italic});
-  fonts_->face({p.font.family, p.font.weight, true});  // <em> in body text
+  if (hint.has("p")) fonts_->face({p.font.family, p.font.weight, p.font.italic});
+  if (hint.has("section")) {
+    const style::BlockStyle h = L->block({"heading", {}, {}, lang, 1});
+    fonts_->face({h.font.family, h.font.weight, h.font.italic});
+  }
+  if (hint.has("em")) {
+    // As layout::apply_inline styles <em> inside body text.
+    const style::InlineStyle em = L->inline_style({"em", {}, {}, lang, 0});
+    const bool italic = em.italic < 0 ? p.font.italic : (em.italic == 1 && !p.font.italic);
+    fonts_->face({em.family.empty() ? p.font.family : em.family, em.weight ? em.weight : p.font.weight, italic});
+  }
 }
 
 Diagnostics Engine::validate(std::string_view xml, const RenderOptions& opts) const {

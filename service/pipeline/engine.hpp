@@ -19,6 +19,10 @@
 #include "model/document.hpp"
 #include "style/layout.hpp"
 
+namespace emnpub::xml {
+struct RootHint;
+}
+
 namespace emnpub::text {
 class FontRegistry;
 class HyphenatorCache;
@@ -110,7 +114,7 @@ class Engine {
   // is validated, from a hint read off its root element (which may be wrong:
   // only the engine's own caches are filled); names that are not document
   // types are ignored.
-  void warm_up(const std::string& layout_name, const std::string& lang) const;
+  void warm_up(const std::string& layout_name, const std::string& lang, const xml::RootHint& hint) const;
 
   EngineConfig cfg_;
   std::unique_ptr<text::FontRegistry> fonts_;

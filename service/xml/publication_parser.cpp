@@ -52,6 +52,32 @@ std::string attribute_or_empty(const xmlNode* node, const char* name, const char
 
 void init_libxml() { ensure_libxml_initialised(); }
 
+namespace {
+
+// The distinct local names of the elements under (and including) root
+// that have no namespace. Names come from the parser's dictionary, so a
+// repeated name is mostly the same pointer (xmlStrEqual checks that first).
+std::vector<std::string_view> element_names(const xmlNode* root) {
+  std::vector<const xmlChar*> seen;
+  for (const xmlNode* n = root; n != nullptr;) {
+    if (n->type == XML_ELEMENT_NODE && n->ns == nullptr &&
+        std::none_of(seen.begin(), seen.end(), [n](const xmlChar* s) { return xmlStrEqual(s, n->name); }))
+      seen.push_back(n->name);
+    if (n->type == XML_ELEMENT_NODE && n->children != nullptr) {
+      n = n->children;
+      continue;
+    }
+    while (n != root && n->next == nullptr) n = n->parent;
+    n = n == root ? nullptr : n->next;
+  }
+  std::vector<std::string_view> out;
+  out.reserve(seen.size());
+  for (const xmlChar* s : seen) out.emplace_back(reinterpret_cast<const char*>(s));
+  return out;
+}
+
+}  // namespace
+
 void prepare_schema() {
   ensure_libxml_initialised();
   compiled_schema();
@@ -65,8 +91,15 @@ ParseResult parse_publication(std::string_view bytes, const ParseOptions& opts) 
   Reporter report(opts.source_name, parsed.map, diags);
   if (!check_forbidden_content(parsed.doc.get(), report)) refuse(diags, opts.source_name);
   if (opts.on_root) {
-    const xmlNode* root = xmlDocGetRootElement(parsed.doc.get());
-    if (root) opts.on_root(attribute_or_empty(root, "type", nullptr), attribute_or_empty(root, "lang", kXmlNs));
+    if (const xmlNode* root = xmlDocGetRootElement(parsed.doc.get())) {
+      const std::string type = attribute_or_empty(root, "type", nullptr);
+      const std::string lang = attribute_or_empty(root, "lang", kXmlNs);
+      RootHint hint;
+      hint.type = type;
+      hint.lang = lang;
+      hint.elements = element_names(root);
+      opts.on_root(hint);
+    }
   }
 
   // Semantic checks first: they claim the values they explain in their own

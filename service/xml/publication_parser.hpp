@@ -13,6 +13,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/diagnostics.hpp"
 #include "model/document.hpp"
@@ -24,10 +25,25 @@ struct ParseOptions {
   int max_depth = 256;            // element nesting cap (libxml2 itself stops at 256)
   std::size_t max_bytes = 64u << 20;
   // Called once the document is well-formed, before the (slower) schema
-  // validation, with the root's type and xml:lang attributes as written
-  // (possibly empty or invalid): a hint that lets the caller start loading
-  // the layout, fonts and hyphenation patterns while validation runs.
-  std::function<void(std::string_view type, std::string_view lang)> on_root;
+  // validation, with a hint that lets the caller start loading the layout,
+  // fonts and hyphenation patterns while validation runs (only what the
+  // document will use: see RootHint).
+  std::function<void(const struct RootHint&)> on_root;
+};
+
+// What a well-formed document says of itself before it is validated: the
+// root's type and xml:lang attributes as written (possibly empty or
+// invalid), and the local names of the elements it holds outside any
+// namespace (each once), so that a caller loads only what the document
+// uses. Valid during the on_root call only.
+struct RootHint {
+  std::string_view type, lang;
+  std::vector<std::string_view> elements;
+  bool has(std::string_view name) const {
+    for (const auto& e : elements)
+      if (e == name) return true;
+    return false;
+  }
 };
 
 struct ParseResult {

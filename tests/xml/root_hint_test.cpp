@@ -11,15 +11,17 @@ namespace {
 struct Seen {
   int calls = 0;
   std::string type, lang;
+  std::vector<std::string> elements;
 };
 
 ParseOptions watching(Seen& seen) {
   ParseOptions opts;
   opts.source_name = "hint.xml";
-  opts.on_root = [&seen](std::string_view type, std::string_view lang) {
+  opts.on_root = [&seen](const RootHint& hint) {
     ++seen.calls;
-    seen.type = type;
-    seen.lang = lang;
+    seen.type = hint.type;
+    seen.lang = hint.lang;
+    seen.elements.assign(hint.elements.begin(), hint.elements.end());
   };
   return opts;
 }
@@ -30,6 +32,23 @@ TEST(RootHint, GivesTheRootTypeAndLanguageOfAValidDocument) {
   EXPECT_EQ(seen.calls, 1);
   EXPECT_EQ(seen.type, "report");
   EXPECT_EQ(seen.lang, "en");
+}
+
+// The element names let the engine load only the faces a document uses
+// (no italic face for a document without <em>): each name once, in
+// document order, at any depth, none from other namespaces.
+TEST(RootHint, NamesEveryElementOnceAtAnyDepth) {
+  Seen seen;
+  test::refusal(R"(<publication type="inform" xml:lang="en" xmlns:x="urn:x">)"
+                R"(<body><section><p>a <em>b <strong>c</strong></em></p><x:q/><p/></section></body>)"
+                R"(<back><p>d</p></back></publication>)",
+                watching(seen));
+  EXPECT_EQ(seen.calls, 1);
+  EXPECT_EQ(seen.elements, (std::vector<std::string>{"publication", "body", "section", "p", "em", "strong", "back"}));
+  RootHint h;
+  h.elements = {"p", "em"};
+  EXPECT_TRUE(h.has("em"));
+  EXPECT_FALSE(h.has("strong"));
 }
 
 TEST(RootHint, ComesBeforeValidationSoAnInvalidDocumentStillGivesIt) {
