@@ -16,15 +16,7 @@ set -u
 
 . "$(dirname "$0")/lib/args.sh" "$@"
 
-T=$(mktemp -d) || exit 1
-trap 'chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
-trap 'exit 130' HUP INT TERM
-export LC_ALL=C
-
-FAILS=0
-CHECKS=0
-fail() { FAILS=$((FAILS + 1)); echo "FAIL: $*"; }
-pass() { CHECKS=$((CHECKS + 1)); }
+. "$(dirname "$0")/lib/checks.sh"
 show() { head -c 400 "$1" | tr '\n' '|'; }
 
 GOOD="$T/good.xml"
@@ -147,5 +139,4 @@ if [ -w /dev/full ]; then
   clear_message "render to a full stdout (-o - > /dev/full)" "-"
 fi
 
-echo "atomic_output: $CHECKS checks passed, $FAILS failed"
-[ "$FAILS" -eq 0 ]
+finish atomic_output

@@ -15,15 +15,7 @@ set -u
 
 . "$(dirname "$0")/lib/args.sh" "$@"
 
-T=$(mktemp -d) || exit 1
-trap 'rm -rf "$T"' EXIT
-trap 'exit 130' HUP INT TERM
-export LC_ALL=C
-
-FAILS=0
-CHECKS=0
-fail() { FAILS=$((FAILS + 1)); echo "FAIL: $*"; }
-pass() { CHECKS=$((CHECKS + 1)); }
+. "$(dirname "$0")/lib/checks.sh"
 
 # has_error_line STDERR_FILE PATH: a line "PATH:LINE:COL: error: " with LINE >= 1
 has_error_line() {
@@ -180,5 +172,4 @@ printf '\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01' >"$G/stdin-binary.bin"
 check_refused "stdin binary" - "$G/stdin-binary.bin"
 check_refused "stdin empty" - /dev/null
 
-echo "bad_inputs: $CHECKS checks passed, $FAILS failed"
-[ "$FAILS" -eq 0 ]
+finish bad_inputs

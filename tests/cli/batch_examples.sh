@@ -15,15 +15,7 @@ set -u
 
 . "$(dirname "$0")/lib/args.sh" "$@"
 
-T=$(mktemp -d) || exit 1
-trap 'rm -rf "$T"' EXIT
-trap 'exit 130' HUP INT TERM
-export LC_ALL=C
-
-FAILS=0
-CHECKS=0
-fail() { FAILS=$((FAILS + 1)); echo "FAIL: $*"; }
-pass() { CHECKS=$((CHECKS + 1)); }
+. "$(dirname "$0")/lib/checks.sh"
 show() { head -c 600 "$1" | tr '\n' '|'; }
 check() {  # check WHAT EXPECTED ACTUAL
   if [ "$2" = "$3" ]; then pass; else fail "$1: expected '$2', got '$3'"; fi
@@ -98,5 +90,4 @@ RC=$?
 if [ "$RC" -ne 0 ] && grep -q "sbatch --array" "$T/stderr"; then pass; else fail "slurm-array.sh outside an array: exit $RC, $(show "$T/stderr")"; fi
 if [ -e "$T/slurm-none" ]; then fail "slurm-array.sh outside an array created the output folder"; else pass; fi
 
-echo "batch_examples: $CHECKS checks passed, $FAILS failed"
-[ "$FAILS" -eq 0 ]
+finish batch_examples

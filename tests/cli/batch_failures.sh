@@ -20,15 +20,7 @@ set -u
 . "$(dirname "$0")/lib/args.sh" "$@"
 command -v qpdf >/dev/null || { echo "FAIL: qpdf not installed"; exit 1; }
 
-T=$(mktemp -d) || exit 1
-trap 'rm -rf "$T"' EXIT
-trap 'exit 130' HUP INT TERM
-export LC_ALL=C
-
-FAILS=0
-CHECKS=0
-fail() { FAILS=$((FAILS + 1)); echo "FAIL: $*"; }
-pass() { CHECKS=$((CHECKS + 1)); }
+. "$(dirname "$0")/lib/checks.sh"
 show() { head -c 600 "$1" | tr '\n' '|'; }
 check() {  # check WHAT EXPECTED ACTUAL
   if [ "$2" = "$3" ]; then pass; else fail "$1: expected '$2', got '$3'"; fi
@@ -187,5 +179,4 @@ usage "$T/no-such-folder" -o "$T/u"
 usage "$IN" -o "$T/u" --no-such-option
 if [ -e "$T/u" ]; then fail "a usage error created the output folder"; else pass; fi
 
-echo "batch_failures: $CHECKS checks passed, $FAILS failed"
-[ "$FAILS" -eq 0 ]
+finish batch_failures

@@ -23,15 +23,7 @@ for tool in qpdf pdfinfo sha256sum; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool not installed"; exit 1; }
 done
 
-T=$(mktemp -d) || exit 1
-trap 'rm -rf "$T"' EXIT
-trap 'exit 130' HUP INT TERM
-export LC_ALL=C
-
-FAILS=0
-CHECKS=0
-fail() { FAILS=$((FAILS + 1)); echo "FAIL: $*"; }
-pass() { CHECKS=$((CHECKS + 1)); }
+. "$(dirname "$0")/lib/checks.sh"
 show() { head -c 600 "$1" | tr '\n' '|'; }
 check() {  # check WHAT EXPECTED ACTUAL
   if [ "$2" = "$3" ]; then pass; else fail "$1: expected '$2', got '$3'"; fi
@@ -177,5 +169,4 @@ printf '%%%% tampered\n' >>"$T/copy/informs/inform-en.pdf"
 timeout 120 "$BIN" batch "$IN" -o "$T/copy" --layouts "$LAY" </dev/null >"$T/stdout" 2>"$T/stderr"
 check "tampered PDF: rendered" "informs/inform-en.xml" "$(report_list "$T/copy/batch-report.json" rendered)"
 
-echo "batch_incremental: $CHECKS checks passed, $FAILS failed"
-[ "$FAILS" -eq 0 ]
+finish batch_incremental

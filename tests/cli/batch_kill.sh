@@ -22,16 +22,9 @@ set -u
 . "$(dirname "$0")/lib/args.sh" "$@"
 command -v qpdf >/dev/null || { echo "FAIL: qpdf not installed"; exit 1; }
 
-T=$(mktemp -d) || exit 1
+. "$(dirname "$0")/lib/checks.sh"
 PID=
-trap '[ -n "$PID" ] && kill -9 "$PID" 2>/dev/null; rm -rf "$T"' EXIT
-trap 'exit 130' HUP INT TERM
-export LC_ALL=C
-
-FAILS=0
-CHECKS=0
-fail() { FAILS=$((FAILS + 1)); echo "FAIL: $*"; }
-pass() { CHECKS=$((CHECKS + 1)); }
+on_exit() { [ -n "$PID" ] && kill -9 "$PID" 2>/dev/null; }
 show() { head -c 600 "$1" | tr '\n' '|'; }
 check() {  # check WHAT EXPECTED ACTUAL
   if [ "$2" = "$3" ]; then pass; else fail "$1: expected '$2', got '$3'"; fi
@@ -151,5 +144,4 @@ RC=$?
 check "after SIGTERM: rerun exit code" 0 "$RC"
 check "after SIGTERM: rerun rendered exactly the missing documents" "$missing" "$(report_list "$OUT/batch-report.json" rendered)"
 
-echo "batch_kill: $CHECKS checks passed, $FAILS failed"
-[ "$FAILS" -eq 0 ]
+finish batch_kill

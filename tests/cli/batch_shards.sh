@@ -18,16 +18,9 @@ set -u
 . "$(dirname "$0")/lib/args.sh" "$@"
 command -v qpdf >/dev/null || { echo "FAIL: qpdf not installed"; exit 1; }
 
-T=$(mktemp -d) || exit 1
+. "$(dirname "$0")/lib/checks.sh"
 PIDS=()
-trap 'for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null; done; rm -rf "$T"' EXIT
-trap 'exit 130' HUP INT TERM
-export LC_ALL=C
-
-FAILS=0
-CHECKS=0
-fail() { FAILS=$((FAILS + 1)); echo "FAIL: $*"; }
-pass() { CHECKS=$((CHECKS + 1)); }
+on_exit() { for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null; done; }
 show() { head -c 600 "$1" | tr '\n' '|'; }
 check() {  # check WHAT EXPECTED ACTUAL
   if [ "$2" = "$3" ]; then pass; else fail "$1: expected '$2', got '$3'"; fi
@@ -115,5 +108,4 @@ RC=$?
 check "shard 2/3 again: exit code" 0 "$RC"
 check "shard 2/3 again: rendered" 0 "$(count "$OUT/batch-report.shard-2-of-3.json" rendered)"
 
-echo "batch_shards: $CHECKS checks passed, $FAILS failed"
-[ "$FAILS" -eq 0 ]
+finish batch_shards

@@ -20,15 +20,7 @@ for tool in pdftoppm compare montage identify; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool not installed (poppler-utils, imagemagick)"; exit 1; }
 done
 
-T=$(mktemp -d) || exit 1
-trap 'rm -rf "$T"' EXIT
-trap 'exit 130' HUP INT TERM
-export LC_ALL=C
-
-FAILS=0
-CHECKS=0
-fail() { FAILS=$((FAILS + 1)); echo "FAIL: $*"; }
-pass() { CHECKS=$((CHECKS + 1)); }
+. "$(dirname "$0")/lib/checks.sh"
 show() { head -c 600 "$1" | tr '\n' '|'; }
 check() {  # check WHAT EXPECTED ACTUAL
   if [ "$2" = "$3" ]; then pass; else fail "$1: expected '$2', got '$3'"; fi
@@ -92,5 +84,4 @@ vdiff "$T/old" no-such-revision-or-folder
 check "unknown revision: exit code" 2 "$RC"
 if grep -q "neither a folder nor a git revision" "$T/stderr"; then pass; else fail "unknown revision: unclear message: $(show "$T/stderr")"; fi
 
-echo "batch_visual_diff: $CHECKS checks passed, $FAILS failed"
-[ "$FAILS" -eq 0 ]
+finish batch_visual_diff

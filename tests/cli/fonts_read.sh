@@ -12,15 +12,7 @@ set -u
 
 . "$(dirname "$0")/lib/args.sh" "$@"
 
-T=$(mktemp -d) || exit 1
-trap 'rm -rf "$T"' EXIT
-trap 'exit 130' HUP INT TERM
-export LC_ALL=C
-
-FAILS=0
-CHECKS=0
-fail() { FAILS=$((FAILS + 1)); echo "FAIL: $*"; }
-pass() { CHECKS=$((CHECKS + 1)); }
+. "$(dirname "$0")/lib/checks.sh"
 
 sed 's#<em>\([^<]*\)</em>#\1#g' "$REPO/samples/inform-en.xml" >"$T/inform-plain.xml"
 if grep -q "<em" "$T/inform-plain.xml"; then fail "the plain inform still has <em>"; fi
@@ -38,5 +30,4 @@ for xml in "$REPO"/samples/*.xml "$T/inform-plain.xml"; do
 done
 if grep -q "Italic" "$T/read" 2>/dev/null; then fail "the plain inform read an italic face"; else pass; fi
 
-echo "fonts_read: $CHECKS checks passed, $FAILS failed"
-[ "$FAILS" -eq 0 ]
+finish fonts_read

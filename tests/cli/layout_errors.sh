@@ -20,15 +20,7 @@ set -u
 
 . "$(dirname "$0")/lib/args.sh" "$@"
 
-T=$(mktemp -d) || exit 1
-trap 'rm -rf "$T"' EXIT
-trap 'exit 130' HUP INT TERM
-export LC_ALL=C
-
-FAILS=0
-CHECKS=0
-fail() { FAILS=$((FAILS + 1)); echo "FAIL: $*"; }
-pass() { CHECKS=$((CHECKS + 1)); }
+. "$(dirname "$0")/lib/checks.sh"
 show() { head -c 600 "$1" | tr '\n' '|'; }
 
 SAMPLE="$REPO/samples/inform-en.xml"
@@ -192,5 +184,4 @@ if [ -z "$n" ]; then fail "layouts/brand.xml has no <style match=\"p\"> line; up
   expect_refused "malformed brand.xml (</styel>)" brand.xml "$n" "" styel
 fi
 
-echo "layout_errors: $CHECKS checks passed, $FAILS failed"
-[ "$FAILS" -eq 0 ]
+finish layout_errors

@@ -14,15 +14,7 @@ set -u
 
 . "$(dirname "$0")/lib/args.sh" "$@"
 
-T=$(mktemp -d) || exit 1
-trap 'rm -rf "$T"' EXIT
-trap 'exit 130' HUP INT TERM
-export LC_ALL=C
-
-FAILS=0
-CHECKS=0
-fail() { FAILS=$((FAILS + 1)); echo "FAIL: $*"; }
-pass() { CHECKS=$((CHECKS + 1)); }
+. "$(dirname "$0")/lib/checks.sh"
 
 if [ ! -d /usr/share/hyphen ]; then echo "SKIP: no /usr/share/hyphen"; exit 0; fi
 
@@ -56,5 +48,4 @@ strace -f -e trace=openat -o "$T/trace" "$BIN" render "$REPO/samples/inform-nl.x
 if grep -q 'hyph_nl_NL.dic.img' "$T/trace" && ! grep -q 'hyph_nl[^"]*\.dic"' "$T/trace"; then pass
 else fail "the Dutch render did not load its image: $(grep hyph "$T/trace" | head -3 | tr '\n' '|')"; fi
 
-echo "prepare_hyphenation: $CHECKS checks passed, $FAILS failed"
-[ "$FAILS" -eq 0 ]
+finish prepare_hyphenation

@@ -14,15 +14,7 @@ set -u
 
 . "$(dirname "$0")/lib/args.sh" "$@"
 
-T=$(mktemp -d) || exit 1
-trap 'rm -rf "$T"' EXIT
-trap 'exit 130' HUP INT TERM
-export LC_ALL=C
-
-FAILS=0
-CHECKS=0
-fail() { FAILS=$((FAILS + 1)); echo "FAIL: $*"; }
-pass() { CHECKS=$((CHECKS + 1)); }
+. "$(dirname "$0")/lib/checks.sh"
 
 LIMIT=40000
 
@@ -77,5 +69,4 @@ fi
 bad=$(awk 'NR > 2 && NF >= 6 && !($(NF-4) == "yes" && $(NF-3) == "yes" && $(NF-2) == "yes") { print $1 }' "$T/fonts")
 if [ -z "$bad" ]; then pass; else fail "fonts not embedded+subset+unicode: $(echo $bad)"; fi
 
-echo "size: $CHECKS checks passed, $FAILS failed"
-[ "$FAILS" -eq 0 ]
+finish size

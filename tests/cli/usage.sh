@@ -13,16 +13,8 @@ set -u
 
 . "$(dirname "$0")/lib/args.sh" "$@"
 
-T=$(mktemp -d) || exit 1
-trap 'rm -rf "$T"' EXIT
-trap 'exit 130' HUP INT TERM
-export LC_ALL=C
+. "$(dirname "$0")/lib/checks.sh"
 cd "$T" || exit 1
-
-FAILS=0
-CHECKS=0
-fail() { FAILS=$((FAILS + 1)); echo "FAIL: $*"; }
-pass() { CHECKS=$((CHECKS + 1)); }
 
 SAMPLE="$REPO/samples/inform-en.xml"
 
@@ -125,5 +117,4 @@ if grep -qF "$SAMPLE" "$T/stderr"; then fail "validate good + missing: errors re
 run validate "$SAMPLE"
 expect_rc "validate samples/inform-en.xml" 0
 
-echo "usage: $CHECKS checks passed, $FAILS failed"
-[ "$FAILS" -eq 0 ]
+finish usage
