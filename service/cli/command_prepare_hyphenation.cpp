@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
-#include <set>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -15,6 +14,7 @@
 #include "pipeline/engine.hpp"
 #include "text/hyphen_dict_image.hpp"
 #include "text/hyphen_dict_loader.hpp"
+#include "text/hyphenator.hpp"
 
 namespace emnpub::cli {
 
@@ -23,7 +23,7 @@ namespace {
 namespace fs = std::filesystem;
 
 int run(const std::vector<std::string>& args) {
-  std::string from = "/usr/share/hyphen";
+  std::string from = text::kSystemHyphenDir;
   std::string out = Engine::default_hyphen_images_dir();
   for (size_t i = 0; i < args.size(); ++i) {
     if ((args[i] == "--out" || args[i] == "--from") && i + 1 < args.size()) {
@@ -43,18 +43,7 @@ int run(const std::vector<std::string>& args) {
     std::cerr << out << ": error: cannot create the folder: " << ec.message() << "\n";
     return 1;
   }
-  // Each dictionary file once: most names are symlinks to a few files.
-  std::set<std::string> files;
-  for (const auto& e : fs::directory_iterator(from, ec)) {
-    const std::string name = e.path().filename().string();
-    if (name.rfind("hyph_", 0) != 0 || !name.ends_with(".dic")) continue;
-    const fs::path real = fs::canonical(e.path(), ec);
-    if (!ec && fs::is_regular_file(real)) files.insert(real.string());
-  }
-  if (ec) {
-    std::cerr << from << ": error: cannot list the folder: " << ec.message() << "\n";
-    return 1;
-  }
+  const std::vector<std::string> files = text::dictionary_files(from);
   int status = 0;
   for (const std::string& dic : files) {
     std::string error;

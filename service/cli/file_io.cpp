@@ -1,13 +1,11 @@
 #include "cli/file_io.hpp"
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
 
 namespace emnpub::cli {
 
@@ -53,39 +51,8 @@ bool write_atomically(const std::string& path, const std::vector<uint8_t>& bytes
     }
     return true;
   }
-  namespace fs = std::filesystem;
-  const fs::path target(path);
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-  const int fd = ::mkstemp(tmpl.data());
-  if (fd < 0) {
-    error = "cannot create a temporary file in " + dir.string() + ": " + std::strerror(errno);
-    return false;
-  }
-  size_t off = 0;
-  while (off < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + off, bytes.size() - off);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      error = std::strerror(errno);
-      ::close(fd);
-      ::unlink(tmpl.c_str());
-      return false;
-    }
-    off += static_cast<size_t>(n);
-  }
-  ::fchmod(fd, 0644);
-  if ((sync == Sync::Yes && ::fsync(fd) != 0) || ::close(fd) != 0) {
-    error = std::strerror(errno);
-    ::unlink(tmpl.c_str());
-    return false;
-  }
-  if (::rename(tmpl.c_str(), path.c_str()) != 0) {
-    error = std::strerror(errno);
-    ::unlink(tmpl.c_str());
-    return false;
-  }
-  return true;
+  return write_file_atomically(
+      path, {std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size())}, sync, error);
 }
 
 }  // namespace emnpub::cli

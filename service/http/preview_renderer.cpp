@@ -8,7 +8,7 @@
 #include <iterator>
 
 #include "model/document.hpp"
-#include "pipeline/file_stamp.hpp"
+#include "common/file_stamp.hpp"
 
 namespace emnpub::http {
 

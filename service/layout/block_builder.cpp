@@ -95,7 +95,8 @@ void BlockBuilder::forbid_break() {
 }
 
 int BlockBuilder::text(std::vector<text::TextSpan> spans, const style::BlockStyle& st,
-                       const std::string& role, model::Dir dir, Fixed extra_indent, Fixed extra_end) {
+                       const std::string& role, model::Dir dir, Fixed extra_indent, Fixed extra_end,
+                       int struct_id) {
   if (spans.empty()) return -1;
   check_deadline(ctx_.limits, ctx_.doc.source_name);
   if (st.uppercase)
@@ -122,7 +123,7 @@ int BlockBuilder::text(std::vector<text::TextSpan> spans, const style::BlockStyl
                            "); drawn as a placeholder box");
   }
   const Fixed baseline = baseline_in_box(ctx_, st);
-  const int sid = ctx_.next_struct();
+  const int sid = struct_id > 0 ? struct_id : ctx_.next_struct();
   const int first = static_cast<int>(out_.size());
   const size_t n = para.lines.size();
   const int orphans = 2, widows = 2;

@@ -17,9 +17,11 @@ class BlockBuilder {
   void block(const model::Block& b, int section_level, bool annex, std::vector<int>& counters);
 
   // Sets text as lines (boxes with widow/orphan penalties). Returns the index
-  // in `out` of the first line box, or -1 when nothing was set.
+  // in `out` of the first line box, or -1 when nothing was set. The text's
+  // structure element gets `struct_id`, one taken earlier with
+  // LayoutContext::next_struct(), or by default the next one.
   int text(std::vector<text::TextSpan> spans, const style::BlockStyle& st, const std::string& role,
-           model::Dir dir = model::Dir::Auto, Fixed extra_indent = 0, Fixed extra_end = 0);
+           model::Dir dir = model::Dir::Auto, Fixed extra_indent = 0, Fixed extra_end = 0, int struct_id = 0);
 
   void space(Fixed h);
   void forbid_break();

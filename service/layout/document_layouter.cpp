@@ -262,7 +262,7 @@ class DocumentLayouter {
     // where it always was, so the ids that follow do not depend on it.
     const auto fs = L_.block({"footnote", {}, {}, lang, 0});
     std::optional<VItem> continued;
-    const int continued_sid = ctx.next_struct() - 1;
+    const int continued_sid = ctx.next_struct();
     auto continued_label = [&]() -> const VItem* {
       if (!continued) {
         std::vector<VItem> lines;
@@ -270,10 +270,7 @@ class DocumentLayouter {
         const auto base = span_style_for(fs, lang);
         std::vector<text::TextSpan> spans{
             {"(" + style::localized(style::Text::Continued, lang) + ")", apply_inline(L_, base, "em"), -1, {}}};
-        const int next = ctx.struct_ids;
-        ctx.struct_ids = continued_sid;  // text() takes continued_sid + 1, the id reserved above
-        lb.text(std::move(spans), fs, "Note");
-        ctx.struct_ids = next;
+        lb.text(std::move(spans), fs, "Note", model::Dir::Auto, 0, 0, continued_sid);
         continued = stack_box(std::move(lines));
       }
       return &*continued;

@@ -12,7 +12,7 @@
 
 #include "layout/document_layouter.hpp"
 #include "pdf/pdf_writer.hpp"
-#include "pipeline/file_stamp.hpp"
+#include "common/file_stamp.hpp"
 #include "pipeline/glyph_census.hpp"
 #include "pipeline/image_loader.hpp"
 #include "pipeline/page_pipe.hpp"
@@ -49,7 +49,7 @@ Engine::Engine(EngineConfig cfg) : cfg_(std::move(cfg)) {
   // The manifest is small and read eagerly; font files load lazily.
   fonts_ = std::make_unique<text::FontRegistry>(
       text::read_font_manifest((fs::path(cfg_.fonts_dir) / "fonts.xml").string(), {cfg_.fonts_dir}));
-  hyphenators_ = std::make_unique<text::HyphenatorCache>(std::vector<std::string>{"/usr/share/hyphen"},
+  hyphenators_ = std::make_unique<text::HyphenatorCache>(std::vector<std::string>{text::kSystemHyphenDir},
                                                          default_hyphen_images_dir());
 }
 

@@ -7,7 +7,7 @@
 #include <filesystem>
 
 #include "pipeline/engine.hpp"
-#include "pipeline/file_stamp.hpp"
+#include "common/file_stamp.hpp"
 #include "text/font_registry.hpp"
 
 namespace emnpub {

@@ -24,17 +24,14 @@ FontRef FontRegistry::load_file(const FaceSpec& spec, const std::string& family)
     std::error_code ec;
     if (!fs::is_regular_file(c, ec)) continue;
     const std::string key = p + "#" + std::to_string(spec.index);
-    std::shared_ptr<FileSlot> slot;
+    std::shared_ptr<LoadOnce<FontFace>> slot;
     {
       std::lock_guard lock(mu_);
-      std::shared_ptr<FileSlot>& s = by_path_[key];
-      if (!s) s = std::make_shared<FileSlot>();
+      auto& s = by_path_[key];
+      if (!s) s = std::make_shared<LoadOnce<FontFace>>();
       slot = s;
     }
-    // A throwing load leaves the slot empty: the next caller retries.
-    std::lock_guard lock(slot->load_mu);
-    if (!slot->face) slot->face = FontFace::load(p, spec.index);
-    return slot->face;
+    return slot->get([&] { return FontFace::load(p, spec.index); });
   }
   std::string msg = "font family '" + family + "': file '" + spec.file + "' not found; tried";
   for (const auto& t : tried) msg += " " + t;
@@ -87,16 +84,14 @@ std::vector<std::string> FontRegistry::chain(const std::string& family, hb_scrip
 }
 
 std::vector<std::string> FontRegistry::loaded_paths() const {
-  std::vector<std::pair<std::string, std::shared_ptr<FileSlot>>> slots;
+  std::vector<std::pair<std::string, std::shared_ptr<LoadOnce<FontFace>>>> slots;
   {
     std::lock_guard lock(mu_);
     slots.assign(by_path_.begin(), by_path_.end());
   }
   std::vector<std::string> out;
-  for (const auto& [path, slot] : slots) {
-    std::lock_guard lock(slot->load_mu);  // waits for a load under way
-    if (slot->face) out.push_back(path);
-  }
+  for (const auto& [path, slot] : slots)
+    if (slot->loaded()) out.push_back(path);
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/load_once.hpp"
 #include "text/font_face.hpp"
 #include "text/font_manifest.hpp"
 
@@ -49,18 +50,12 @@ class FontRegistry {
  private:
   FontRef load_file(const FaceSpec& spec, const std::string& family) const;
 
-  // One per font file: loaded once, by whichever caller comes first, with
-  // only this slot locked, so faces load on several threads at once and a
-  // load does not hold up lookups of faces already loaded.
-  struct FileSlot {
-    std::mutex load_mu;
-    FontRef face;
-  };
-
   const FontManifest manifest_;
   mutable std::mutex mu_;  // guards the maps, never held during a load
   mutable std::map<FontRequest, FontRef> by_request_;
-  mutable std::map<std::string, std::shared_ptr<FileSlot>> by_path_;
+  // One per font file: faces load on several threads at once, and a load
+  // does not hold up lookups of faces already loaded.
+  mutable std::map<std::string, std::shared_ptr<LoadOnce<FontFace>>> by_path_;
 };
 
 }  // namespace emnpub::text

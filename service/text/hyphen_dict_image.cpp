@@ -14,6 +14,9 @@
 #include <system_error>
 #include <vector>
 
+#include "common/atomic_file.hpp"
+#include "common/file_stamp.hpp"
+
 namespace emnpub::text {
 
 namespace {
@@ -49,19 +52,6 @@ size_t nohyphen_bytes(const HyphenDict* d) {
   size_t len = 0;
   for (int k = 0; k <= d->nohyphenl; ++k) len += std::strlen(d->nohyphen + len) + 1;
   return len;
-}
-
-bool write_all(int fd, const char* p, size_t n) {
-  while (n > 0) {
-    const ssize_t w = ::write(fd, p, n);
-    if (w < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    p += w;
-    n -= static_cast<size_t>(w);
-  }
-  return true;
 }
 
 // Turns the encoded pointers of a payload back into pointers, checking each.
@@ -140,11 +130,11 @@ uint64_t image_checksum(const char* data, size_t size) {
 }
 
 bool dict_source_of(const std::string& dic_path, DictSource& out) {
-  struct stat st {};
-  if (::stat(dic_path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
-  out.size = static_cast<uint64_t>(st.st_size);
-  out.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
-  return true;
+  std::error_code ec;
+  if (!fs::is_regular_file(dic_path, ec)) return false;
+  out.size = static_cast<uint64_t>(fs::file_size(dic_path, ec));
+  out.mtime_ns = file_mtime_ns(dic_path);
+  return !ec && out.mtime_ns != -1;
 }
 
 std::string hyphen_image_name(const std::string& dic_path) {
@@ -231,17 +221,10 @@ bool save_hyphen_image(const LoadedHyphenDict& dict, const DictSource& source, c
   h.payload = b.size();
   h.checksum = image_checksum(b.data(), b.size());
 
-  std::string tmp = image_path + ".XXXXXX";
-  const int fd = ::mkstemp(tmp.data());
-  if (fd < 0) {
-    error = "cannot create " + tmp + ": " + errno_text();
-    return false;
-  }
-  const bool ok = write_all(fd, reinterpret_cast<const char*>(&h), sizeof h) && write_all(fd, b.data(), b.size());
-  const std::string why = ok ? std::string() : errno_text();
-  if (::close(fd) != 0 || !ok || ::chmod(tmp.c_str(), 0644) != 0 || ::rename(tmp.c_str(), image_path.c_str()) != 0) {
-    error = "cannot write " + image_path + ": " + (why.empty() ? errno_text() : why);
-    ::unlink(tmp.c_str());
+  std::string why;
+  if (!write_file_atomically(image_path, {std::string_view(reinterpret_cast<const char*>(&h), sizeof h), b}, Sync::No,
+                             why)) {
+    error = "cannot write " + image_path + ": " + why;
     return false;
   }
   return true;

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <set>
 #include <filesystem>
 #include <stdexcept>
 
@@ -260,6 +261,19 @@ void HyphenatorCache::set_mins(const std::string& primary_lang, HyphenMins mins)
   mins_[primary_lang] = mins;
 }
 
+std::vector<std::string> dictionary_files(const std::string& dir) {
+  std::set<std::string> real;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind("hyph_", 0) != 0 || !name.ends_with(".dic")) continue;
+    std::error_code ec2;
+    const std::filesystem::path p = std::filesystem::canonical(e.path(), ec2);
+    if (!ec2 && std::filesystem::is_regular_file(p, ec2)) real.insert(p.string());
+  }
+  return {real.begin(), real.end()};
+}
+
 std::string HyphenatorCache::resolve(std::string_view bcp47_lang) const {
   const LangTag t = parse_tag(bcp47_lang);
   if (t.primary.empty()) return {};
@@ -317,11 +331,8 @@ std::shared_ptr<const Hyphenator> HyphenatorCache::get(std::string_view bcp47_la
     }
   }
   if (!slot) return nullptr;
-  // A throwing load leaves the slot empty: the next caller retries.
-  std::lock_guard<std::mutex> lock(slot->load_mu);
-  if (!slot->hyphenator)
-    slot->hyphenator = Hyphenator::load(slot->path, slot->mins.left, slot->mins.right, image_dir_);
-  return slot->hyphenator;
+  return slot->hyphenator.get(
+      [&] { return Hyphenator::load(slot->path, slot->mins.left, slot->mins.right, image_dir_); });
 }
 
 }  // namespace emnpub::text

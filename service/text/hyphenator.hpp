@@ -26,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/load_once.hpp"
 #include "text/hyphenation_rules.hpp"
 
 struct _HyphenDict;  // hyphen.h's HyphenDict, kept out of this header
@@ -99,11 +100,19 @@ class Hyphenator {
 // outside the cache's lock (libhyphen needs seconds for hyph_de_DE.dic), so
 // it only delays callers wanting that same dictionary. A service may call
 // get() for its languages at startup to take that cost early.
+// Where Debian's hyphen-* packages install their dictionaries.
+inline constexpr const char* kSystemHyphenDir = "/usr/share/hyphen";
+
+// Each dictionary file in `dir` once (hyph_*.dic; hyph_de_AT.dic and the
+// like are symlinks, resolved to the file they name), sorted; empty when
+// the folder cannot be read.
+std::vector<std::string> dictionary_files(const std::string& dir);
+
 class HyphenatorCache {
  public:
   // image_dir: where prepared images of the dictionaries are (see
   // Hyphenator::load); empty: none.
-  explicit HyphenatorCache(std::vector<std::string> search_dirs = {"/usr/share/hyphen"},
+  explicit HyphenatorCache(std::vector<std::string> search_dirs = {kSystemHyphenDir},
                            std::string image_dir = {});
 
   // nullptr when the language has no dictionary. Throws (from
@@ -126,8 +135,7 @@ class HyphenatorCache {
   struct Slot {
     std::string path;
     HyphenMins mins;
-    std::mutex load_mu;  // not std::call_once: GCC < 14 deadlocks after a throwing call
-    std::shared_ptr<const Hyphenator> hyphenator;
+    LoadOnce<Hyphenator> hyphenator;
   };
 
   std::vector<std::string> dirs_;

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "text/hyphen_dict_loader.hpp"
+#include "text/hyphenator.hpp"
 
 namespace emnpub::text::dict_test {
 
@@ -327,17 +328,7 @@ inline std::vector<std::string> word_list(const std::string& dic, bool utf8) {
 // --- installed dictionaries ---------------------------------------------------
 
 // Each installed dictionary file once (hyph_de_AT.dic etc. are symlinks).
-inline std::vector<std::string> installed_dictionaries() {
-  std::set<std::string> real;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator("/usr/share/hyphen", ec)) {
-    const std::string name = e.path().filename().string();
-    if (name.rfind("hyph_", 0) != 0 || !name.ends_with(".dic")) continue;
-    const fs::path p = fs::canonical(e.path(), ec);
-    if (!ec && fs::is_regular_file(p)) real.insert(p.string());
-  }
-  return {real.begin(), real.end()};
-}
+inline std::vector<std::string> installed_dictionaries() { return dictionary_files(kSystemHyphenDir); }
 
 // A gtest name for a dictionary parameter: its file stem, alphanumeric.
 inline std::string dictionary_test_name(const ::testing::TestParamInfo<std::string>& info) {

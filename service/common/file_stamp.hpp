@@ -1,6 +1,6 @@
 #pragma once
-// What the engine and its front doors ask of a file they watch or hash:
-// its modification time (-1 when it cannot be read) and its bytes.
+// What the stages and front doors ask of a file they watch, hash or
+// depend on: its modification time (-1 when it cannot be read) and its bytes.
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
