@@ -56,12 +56,12 @@ namespace {
 
 // The distinct local names of the elements under (and including) root
 // that have no namespace. Names come from the parser's dictionary, so a
-// repeated name is mostly the same pointer (xmlStrEqual checks that first).
+// repeated name is mostly the same pointer: compared before the strings.
 std::vector<std::string_view> element_names(const xmlNode* root) {
   std::vector<const xmlChar*> seen;
   for (const xmlNode* n = root; n != nullptr;) {
     if (n->type == XML_ELEMENT_NODE && n->ns == nullptr &&
-        std::none_of(seen.begin(), seen.end(), [n](const xmlChar* s) { return xmlStrEqual(s, n->name); }))
+        std::none_of(seen.begin(), seen.end(), [n](const xmlChar* s) { return s == n->name || xmlStrEqual(s, n->name); }))
       seen.push_back(n->name);
     if (n->type == XML_ELEMENT_NODE && n->children != nullptr) {
       n = n->children;
