@@ -12,7 +12,7 @@
 namespace emnpub::pdf {
 
 // TrueType bytes holding `gids` (plus .notdef and composite components),
-// without hinting or OpenType layout tables. Throws std::runtime_error.
+// without hinting, OpenType layout tables or 'cmap'. Throws std::runtime_error.
 std::vector<uint8_t> subset_font(const text::FontFace& face, const std::vector<uint32_t>& gids);
 
 // Six uppercase letters derived from the glyph set and font name, so the

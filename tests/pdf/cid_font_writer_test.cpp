@@ -86,11 +86,11 @@ TEST(FontSubsetter, SubsetKeepsGlyphIdsAndDropsTheRest) {
   EXPECT_GT(ext.width, 0);
   EXPECT_EQ(hb_font_get_glyph_h_advance(font, a), face->advance(a));
   EXPECT_TRUE(hb_font_get_glyph_extents(font, z, &ext));
-  // Unused glyphs are empty; no layout or hinting tables remain.
+  // Unused glyphs are empty; no layout, hinting or cmap tables remain.
   EXPECT_TRUE(hb_font_get_glyph_extents(font, face->glyph_for('b'), &ext));
   EXPECT_EQ(ext.width, 0);
   for (hb_tag_t t :
-       {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('f', 'p', 'g', 'm')}) {
+       {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('f', 'p', 'g', 'm'), HB_TAG('c', 'm', 'a', 'p')}) {
     hb_blob_t* table = hb_face_reference_table(f, t);
     EXPECT_EQ(hb_blob_get_length(table), 0u);
     hb_blob_destroy(table);
