@@ -1,5 +1,7 @@
 #include "pdf/cid_font_writer.hpp"
 
+#include <ft2build.h>
+#include FT_FREETYPE_H
 #include <gtest/gtest.h>
 
 #include "pdf/font_subsetter.hpp"
@@ -98,6 +100,35 @@ TEST(FontSubsetter, SubsetKeepsGlyphIdsAndDropsTheRest) {
   hb_font_destroy(font);
   hb_face_destroy(f);
   hb_blob_destroy(blob);
+}
+
+// The renderer poppler uses (FreeType) reads the program as a PDF viewer
+// would: by glyph id, with no cmap, getting the outlines of the original.
+TEST(FontSubsetter, SubsetOutlinesLoadInFreeTypeByGlyphId) {
+  const text::FontRef face = test::font(test::kNotoRegular);
+  const uint32_t a = face->glyph_for('a'), z = face->glyph_for(0x17E);  // ž is a composite
+  const std::vector<uint8_t> sub = subset_font(*face, {a, z});
+  unsigned full_len = 0;
+  const char* full = hb_blob_get_data(face->blob(), &full_len);
+
+  FT_Library lib = nullptr;
+  ASSERT_EQ(FT_Init_FreeType(&lib), 0);
+  FT_Face original = nullptr, subset = nullptr;
+  ASSERT_EQ(FT_New_Memory_Face(lib, reinterpret_cast<const FT_Byte*>(full), full_len, 0, &original), 0);
+  ASSERT_EQ(FT_New_Memory_Face(lib, sub.data(), static_cast<FT_Long>(sub.size()), 0, &subset), 0);
+  EXPECT_EQ(subset->num_charmaps, 0);
+  for (uint32_t gid : {a, z}) {
+    ASSERT_EQ(FT_Load_Glyph(original, gid, FT_LOAD_NO_SCALE), 0);
+    const short points = original->glyph->outline.n_points;
+    const FT_Pos advance = original->glyph->advance.x;
+    ASSERT_EQ(FT_Load_Glyph(subset, gid, FT_LOAD_NO_SCALE), 0) << gid;
+    EXPECT_GT(points, 0);
+    EXPECT_EQ(subset->glyph->outline.n_points, points) << gid;
+    EXPECT_EQ(subset->glyph->advance.x, advance) << gid;
+  }
+  FT_Done_Face(subset);
+  FT_Done_Face(original);
+  FT_Done_FreeType(lib);
 }
 
 }  // namespace
