@@ -66,9 +66,10 @@ void prime_arena() {
 // primed here by a thread; glibc keeps it on its free list when that thread
 // ends, the first helper takes it from there, and a helper started while
 // another holds it shares one of the two (glibc picks an uncontended one).
-// Measured against three primed arenas: a 4-page inform 0.7-2 ms faster,
-// the 971-page report 8-9% faster and 2 MiB smaller; the helpers seldom
-// allocate at the same moment.
+// Measured against three primed arenas (interleaved medians): a 4-page
+// inform 0.7-2 ms faster in four comparisons; the long reports the same
+// within this VM's noise, the 971-page one ~2 MiB smaller. The helpers
+// seldom allocate at the same moment.
 void prepare_thread_arena() {
   if (mallopt(M_ARENA_MAX, 2) != 1) return;
   try {
