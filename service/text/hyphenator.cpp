@@ -10,12 +10,13 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
-#include <set>
 #include <filesystem>
+#include <set>
 #include <stdexcept>
 
 #include "text/hyphen_dict_image.hpp"
 #include "text/hyphen_dict_loader.hpp"
+#include "text/hyphen_rep_arrays.hpp"
 
 namespace emnpub::text {
 
@@ -31,21 +32,6 @@ struct LookupChar {
   size_t begin, end;  // byte range in the part
   bool letter;
   bool joins_previous;  // an uncomposable combining mark: never break before it
-};
-
-// Frees what hnj_hyphen_hyphenate2 allocates for non-standard points.
-struct RepArrays {
-  char** rep = nullptr;
-  int* pos = nullptr;
-  int* cut = nullptr;
-  size_t size = 0;
-  ~RepArrays() {
-    if (rep != nullptr)
-      for (size_t i = 0; i < size; ++i) std::free(rep[i]);
-    std::free(rep);
-    std::free(pos);
-    std::free(cut);
-  }
 };
 
 }  // namespace
@@ -144,7 +130,7 @@ std::vector<size_t> Hyphenator::dictionary_points(std::string_view part) const {
 
   const auto enc_size = static_cast<int>(enc.size());
   std::vector<char> hyphens(enc.size() + 5, '0');
-  RepArrays rep;
+  HyphenRepArrays rep;
   rep.size = enc.size();
   // The word must be NUL-terminated: libhyphen runs strstr() on it (NOHYPHEN).
   hnj_hyphen_hyphenate2(loaded_->get(), enc.c_str(), enc_size, hyphens.data(), nullptr, &rep.rep,

@@ -73,11 +73,19 @@ GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(InstalledImage);
 
 const std::string kDutch = "/usr/share/hyphen/hyph_nl_NL.dic";
 
-TEST(HyphenDictImage, OnlyForTheFileItWasMadeFrom) {
-  if (!fs::exists(kDutch)) GTEST_SKIP() << "no Dutch dictionary";
+// The Dutch dictionary saved as an image in a temporary folder.
+class HyphenDictImage : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!fs::exists(kDutch)) GTEST_SKIP() << "no Dutch dictionary";
+    image = saved_image(kDutch, dir, source);
+  }
   TempDir dir;
   DictSource source;
-  const std::string image = saved_image(kDutch, dir, source);
+  std::string image;
+};
+
+TEST_F(HyphenDictImage, OnlyForTheFileItWasMadeFrom) {
   std::string error;
   DictSource other = source;
   other.mtime_ns += 1;
@@ -91,11 +99,7 @@ TEST(HyphenDictImage, OnlyForTheFileItWasMadeFrom) {
 }
 
 // A truncated image, and a byte changed anywhere (the checksum), are refused.
-TEST(HyphenDictImage, DamagedImagesAreRefused) {
-  if (!fs::exists(kDutch)) GTEST_SKIP() << "no Dutch dictionary";
-  TempDir dir;
-  DictSource source;
-  const std::string image = saved_image(kDutch, dir, source);
+TEST_F(HyphenDictImage, DamagedImagesAreRefused) {
   const std::string good = read_file(image);
   const std::string bad = (dir.path / "bad.img").string();
   auto write = [&bad](const std::string& bytes) { std::ofstream(bad, std::ios::binary) << bytes; };
@@ -115,11 +119,7 @@ TEST(HyphenDictImage, DamagedImagesAreRefused) {
 // Past the checksum (as if a bug had written it), what would send
 // libhyphen out of the block is refused too: offsets past the end or
 // misaligned, strings without their end, state numbers out of range.
-TEST(HyphenDictImage, InconsistentImagesAreRefused) {
-  if (!fs::exists(kDutch)) GTEST_SKIP() << "no Dutch dictionary";
-  TempDir dir;
-  DictSource source;
-  const std::string image = saved_image(kDutch, dir, source);
+TEST_F(HyphenDictImage, InconsistentImagesAreRefused) {
   const std::string good = read_file(image);
   constexpr size_t kHeader = 64;  // sizeof the file header
   const size_t payload = good.size() - kHeader;
@@ -171,11 +171,7 @@ TEST(HyphenDictImage, InconsistentImagesAreRefused) {
   EXPECT_TRUE(refused(b)) << "unterminated string";
 }
 
-TEST(HyphenDictImage, HyphenatorUsesAnImageOnlyWhenCurrent) {
-  if (!fs::exists(kDutch)) GTEST_SKIP() << "no Dutch dictionary";
-  TempDir dir;
-  DictSource source;
-  saved_image(kDutch, dir, source);
+TEST_F(HyphenDictImage, HyphenatorUsesAnImageOnlyWhenCurrent) {
   const auto parsed = Hyphenator::load(kDutch, 2, 2);
   const auto imaged = Hyphenator::load(kDutch, 2, 2, dir.path.string());
   const auto none = Hyphenator::load(kDutch, 2, 2, (dir.path / "missing").string());

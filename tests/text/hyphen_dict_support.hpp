@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "text/hyphen_dict_loader.hpp"
+#include "text/hyphen_rep_arrays.hpp"
 #include "text/hyphenator.hpp"
 
 namespace emnpub::text::dict_test {
@@ -142,26 +143,11 @@ struct Hyphenation {
   bool operator==(const Hyphenation&) const = default;
 };
 
-// Owns the rep/pos/cut arrays libhyphen may allocate.
-struct RepArrays {
-  char** rep = nullptr;
-  int* pos = nullptr;
-  int* cut = nullptr;
-  size_t size = 0;
-  ~RepArrays() {
-    if (rep != nullptr)
-      for (size_t i = 0; i < size; ++i) std::free(rep[i]);
-    std::free(rep);
-    std::free(pos);
-    std::free(cut);
-  }
-};
-
 inline Hyphenation hyphenate(HyphenDict* d, const std::string& word) {
   Hyphenation h;
   std::vector<char> hyphens(word.size() + 5, '\0');
   std::vector<char> hyphword(word.size() * 4 + 64, '\0');
-  RepArrays r;
+  HyphenRepArrays r;
   r.size = word.size();
   h.rc = hnj_hyphen_hyphenate2(d, word.c_str(), static_cast<int>(word.size()), hyphens.data(),
                                hyphword.data(), &r.rep, &r.pos, &r.cut);
