@@ -17,14 +17,7 @@ set -u
 
 . "$(dirname "$0")/lib/args.sh" "$@"
 
-T=$(mktemp -d) || exit 1
-trap 'rm -rf "$T"' EXIT
-trap 'exit 130' HUP INT TERM
-
-FAILS=0
-CHECKS=0
-fail() { FAILS=$((FAILS + 1)); echo "FAIL: $*"; }
-pass() { CHECKS=$((CHECKS + 1)); }
+. "$(dirname "$0")/lib/checks.sh"
 show() { head -c 300 "$1" | tr '\n' '|'; }
 
 # Base environment: C locale, UTC, no LOCPATH.
@@ -94,5 +87,4 @@ for name in inform-multilingual report-fr; do
   fi
 done
 
-echo "determinism: $CHECKS checks passed, $FAILS failed"
-[ "$FAILS" -eq 0 ]
+finish determinism

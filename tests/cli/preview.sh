@@ -28,21 +28,12 @@ if ! "$BIN" --help | grep -q '^  preview'; then
   exit 0
 fi
 
-T=$(mktemp -d) || exit 1
 PID=""
-cleanup() {
+on_exit() {
   if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then kill -KILL "$PID" 2>/dev/null; fi
   jobs -p | xargs -r kill 2>/dev/null
-  rm -rf "$T"
 }
-trap cleanup EXIT
-trap 'exit 130' HUP INT TERM
-export LC_ALL=C
-
-FAILS=0
-CHECKS=0
-fail() { FAILS=$((FAILS + 1)); echo "FAIL: $*"; }
-pass() { CHECKS=$((CHECKS + 1)); }
+. "$(dirname "$0")/lib/checks.sh"
 check() { if eval "$2"; then pass; else fail "$1"; fi; }  # check WHAT CONDITION
 show() { head -c 600 "$1" | tr '\n' '|'; }
 
@@ -87,8 +78,7 @@ for _ in $(seq 1 300); do
 done
 if [ -z "$PORT" ]; then
   fail "the preview did not start (no 'emnpub preview: open http://127.0.0.1:PORT/' line): $(show "$T/log")"
-  echo "preview: $CHECKS checks passed, $FAILS failed"
-  exit 1
+  finish preview
 fi
 URL="http://127.0.0.1:$PORT"
 
@@ -238,5 +228,4 @@ else
 fi
 PID=""
 
-echo "preview: $CHECKS checks passed, $FAILS failed"
-[ "$FAILS" -eq 0 ]
+finish preview

@@ -22,15 +22,8 @@ for tool in qpdf pdffonts pdfinfo pdftotext; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool not installed (packages qpdf, poppler-utils)"; exit 1; }
 done
 
-T=$(mktemp -d) || exit 1
-trap 'rm -rf "$T"' EXIT
-trap 'exit 130' HUP INT TERM
-export LC_ALL=C  # byte-exact grep; pdf tools are told the encoding explicitly
-
-FAILS=0
-CHECKS=0
-fail() { FAILS=$((FAILS + 1)); echo "FAIL: $*"; }
-pass() { CHECKS=$((CHECKS + 1)); }
+. "$(dirname "$0")/lib/checks.sh"
+# (LC_ALL=C from there: byte-exact grep; pdf tools are told the encoding explicitly)
 show() { head -c 400 "$1" | tr '\n' '|'; }
 
 # Title text of a publication: first <title> inside <meta>, plain text.
@@ -183,5 +176,4 @@ if [ -f "$V" ]; then
   fi
 fi
 
-echo "render_samples: ${#SAMPLES[@]} samples, $CHECKS checks passed, $FAILS failed"
-[ "$FAILS" -eq 0 ]
+finish "render_samples (${#SAMPLES[@]} samples)"
