@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "common/diagnostics.hpp"
+#include "temp_dir.hpp"
 #include "text/font_manifest.hpp"
 #include "text/font_registry.hpp"
 
@@ -23,29 +24,7 @@ namespace fs = std::filesystem;
 
 const std::string kManifest = std::string(EMNPUB_SOURCE_DIR) + "/fonts/fonts.xml";
 
-class TempDir {
- public:
-  TempDir() {
-    std::string t = (fs::temp_directory_path() / "emnpub-fonts-XXXXXX").string();
-    if (!mkdtemp(t.data())) throw std::runtime_error("mkdtemp failed");
-    path_ = t;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::string write(const std::string& name, const std::string& text) const {
-    const std::string p = (path_ / name).string();
-    std::ofstream(p, std::ios::binary) << text;
-    return p;
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
+using testing_support::TempDir;
 
 bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
 

@@ -5,7 +5,6 @@
 
 #include <gtest/gtest.h>
 #include <hyphen.h>
-#include <unistd.h>
 
 #include <cstddef>
 #include <cstring>
@@ -16,6 +15,7 @@
 #include <vector>
 
 #include "hyphen_dict_support.hpp"
+#include "temp_dir.hpp"
 #include "text/hyphenator.hpp"
 
 namespace emnpub::text {
@@ -24,25 +24,14 @@ namespace {
 namespace fs = std::filesystem;
 using namespace dict_test;  // NOLINT(google-build-using-namespace): the shared helpers
 
-// A temporary folder, removed with its files.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string t = (fs::temp_directory_path() / "emnpub-hyph-XXXXXX").string();
-    path = ::mkdtemp(t.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using testing_support::TempDir;
 
 std::string saved_image(const std::string& dic, const TempDir& dir, DictSource& source) {
   std::string error;
   EXPECT_TRUE(dict_source_of(dic, source));
   auto dict = load_hyphen_dict(dic, error);
   EXPECT_NE(dict, nullptr) << error;
-  const std::string image = (dir.path / hyphen_image_name(dic)).string();
+  const std::string image = (dir.path() / hyphen_image_name(dic)).string();
   EXPECT_TRUE(save_hyphen_image(*dict, source, image, error)) << error;
   return image;
 }
@@ -101,7 +90,7 @@ TEST_F(HyphenDictImage, OnlyForTheFileItWasMadeFrom) {
 // A truncated image, and a byte changed anywhere (the checksum), are refused.
 TEST_F(HyphenDictImage, DamagedImagesAreRefused) {
   const std::string good = read_file(image);
-  const std::string bad = (dir.path / "bad.img").string();
+  const std::string bad = (dir.path() / "bad.img").string();
   auto write = [&bad](const std::string& bytes) { std::ofstream(bad, std::ios::binary) << bytes; };
   std::string error;
   for (size_t len : {size_t{0}, size_t{10}, size_t{47}, size_t{56}, size_t{200}, good.size() / 2, good.size() - 1}) {
@@ -128,7 +117,7 @@ TEST_F(HyphenDictImage, InconsistentImagesAreRefused) {
     std::memcpy(b.data() + kHeader - 8, &sum, 8);
     return b;
   };
-  const std::string bad = (dir.path / "bad.img").string();
+  const std::string bad = (dir.path() / "bad.img").string();
   std::string error;
   auto refused = [&](const std::string& b) {
     std::ofstream(bad, std::ios::binary) << resealed(b);
@@ -173,8 +162,8 @@ TEST_F(HyphenDictImage, InconsistentImagesAreRefused) {
 
 TEST_F(HyphenDictImage, HyphenatorUsesAnImageOnlyWhenCurrent) {
   const auto parsed = Hyphenator::load(kDutch, 2, 2);
-  const auto imaged = Hyphenator::load(kDutch, 2, 2, dir.path.string());
-  const auto none = Hyphenator::load(kDutch, 2, 2, (dir.path / "missing").string());
+  const auto imaged = Hyphenator::load(kDutch, 2, 2, dir.path().string());
+  const auto none = Hyphenator::load(kDutch, 2, 2, (dir.path() / "missing").string());
   HyphenationRules rules;
   for (const char* w : {"voorbeeld", "hyphenatiepatronen", "werkgelegenheid", "asielaanvragen"}) {
     EXPECT_EQ(parsed->hyphenate(w, rules), imaged->hyphenate(w, rules)) << w;
