@@ -27,6 +27,7 @@
 #include <thread>
 #include <vector>
 
+#include "common/file_stamp.hpp"
 #include "http/server.hpp"
 #include "http/server_config.hpp"
 
@@ -34,12 +35,7 @@ namespace emnpub::http::test {
 
 namespace fs = std::filesystem;
 
-inline std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+inline std::string read_file(const std::string& path) { return file_bytes(path); }
 
 inline void write_file(const fs::path& p, const std::string& text) {
   std::ofstream out(p, std::ios::binary | std::ios::trunc);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/file_stamp.hpp"
 #include "pipeline/engine.hpp"
 
 namespace emnpub::test {
@@ -18,12 +19,7 @@ inline const Engine& engine() {
   return e;
 }
 
-inline std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+inline std::string read_file(const std::string& path) { return file_bytes(path); }
 
 inline std::string sample(const std::string& name) {
   return read_file(std::string(EMNPUB_SOURCE_DIR) + "/samples/" + name);

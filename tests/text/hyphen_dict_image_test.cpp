@@ -49,7 +49,7 @@ TEST_P(InstalledImage, GivesBackTheSameDictionary) {
   ASSERT_NE(loaded, nullptr) << error;
   const std::vector<std::string> diff = differences(parsed.get(), loaded->get());
   EXPECT_TRUE(diff.empty()) << dic << join(diff);
-  const std::vector<std::string> words = word_list(read_file(dic), parsed.get()->utf8 != 0);
+  const std::vector<std::string> words = word_list(file_bytes(dic), parsed.get()->utf8 != 0);
   const std::vector<std::string> hdiff = hyphenation_differences(parsed.get(), loaded->get(), words);
   EXPECT_TRUE(hdiff.empty()) << dic << join(hdiff);
   std::cout << "[          ] " << fs::path(dic).filename().string() << ": " << fs::file_size(image) / 1024
@@ -89,7 +89,7 @@ TEST_F(HyphenDictImage, OnlyForTheFileItWasMadeFrom) {
 
 // A truncated image, and a byte changed anywhere (the checksum), are refused.
 TEST_F(HyphenDictImage, DamagedImagesAreRefused) {
-  const std::string good = read_file(image);
+  const std::string good = file_bytes(image);
   const std::string bad = (dir.path() / "bad.img").string();
   auto write = [&bad](const std::string& bytes) { std::ofstream(bad, std::ios::binary) << bytes; };
   std::string error;
@@ -109,7 +109,7 @@ TEST_F(HyphenDictImage, DamagedImagesAreRefused) {
 // libhyphen out of the block is refused too: offsets past the end or
 // misaligned, strings without their end, state numbers out of range.
 TEST_F(HyphenDictImage, InconsistentImagesAreRefused) {
-  const std::string good = read_file(image);
+  const std::string good = file_bytes(image);
   constexpr size_t kHeader = 64;  // sizeof the file header
   const size_t payload = good.size() - kHeader;
   auto resealed = [&](std::string b) {  // a valid checksum over a changed payload

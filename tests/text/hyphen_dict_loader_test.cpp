@@ -58,7 +58,7 @@ TEST_P(InstalledDictionary, SameStructureAndHyphenation) {
   const std::vector<std::string> diff = differences(ref.get(), ours.get());
   EXPECT_TRUE(diff.empty()) << path << join(diff);
 
-  const std::vector<std::string> words = word_list(read_file(path), ref->utf8 != 0);
+  const std::vector<std::string> words = word_list(file_bytes(path), ref->utf8 != 0);
   EXPECT_GE(words.size(), 4500u);
   size_t with_points = 0;
   const std::vector<std::string> hdiff =

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "common/file_stamp.hpp"
 #include "text/hyphen_dict_loader.hpp"
 #include "text/hyphen_rep_arrays.hpp"
 #include "text/hyphenator.hpp"
@@ -179,12 +180,6 @@ inline std::vector<std::string> hyphenation_differences(HyphenDict* a, HyphenDic
   return out;
 }
 
-inline std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // --- word lists ------------------------------------------------------------
 
@@ -197,7 +192,7 @@ inline std::vector<std::u32string> sample_words() {
     if (e.path().extension() == ".xml") files.push_back(e.path());
   std::sort(files.begin(), files.end());
   for (const fs::path& f : files) {
-    const std::string text = read_file(f.string());
+    const std::string text = file_bytes(f.string());
     std::u32string cur;
     bool in_tag = false;
     auto flush = [&] {

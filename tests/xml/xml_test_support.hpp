@@ -8,18 +8,13 @@
 #include <string>
 #include <vector>
 
+#include "common/file_stamp.hpp"
 #include "common/diagnostics.hpp"
 #include "xml/publication_parser.hpp"
 
 namespace emnpub::xml::test {
 
-inline std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  EXPECT_TRUE(in.good()) << "cannot open " << path;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+inline std::string read_file(const std::string& path) { return file_bytes(path); }
 
 inline std::string data_path(const std::string& rel) { return std::string(EMNPUB_TEST_DATA) + "/" + rel; }
 
