@@ -79,6 +79,28 @@ for f in samples/report-long-en.xml "$tmp/report-1000.xml"; do
 done
 echo "targets: 80 pages < 0.25 s; 1,000 pages < 2 s and < 150 MiB"
 
+# ---- Paragraphs set ahead ------------------------------------------------------
+# The measuring pass with and without its helper thread (text/
+# paragraph_prefetch.hpp; EMNPUB_NO_LOOKAHEAD=1 turns it off), the two runs
+# interleaved so both see the same machine: medians of RUNS pairs.
+echo
+echo "Paragraphs set ahead on a second thread (median of $RUNS interleaved pairs)"
+printf '%-26s %10s %10s %8s\n' sample "with ms" "without ms" ratio
+for f in samples/inform-nl.xml samples/bulletin-en.xml samples/report-long-en.xml; do
+  name=$(basename "$f" .xml)
+  with=(); without=()
+  for _ in $(seq "$RUNS"); do
+    s=${EPOCHREALTIME/[.,]/}
+    "$bin" render "$f" -o "$tmp/$name.pdf" 2>/dev/null
+    with+=($(( ${EPOCHREALTIME/[.,]/} - s )))
+    s=${EPOCHREALTIME/[.,]/}
+    EMNPUB_NO_LOOKAHEAD=1 "$bin" render "$f" -o "$tmp/$name.pdf" 2>/dev/null
+    without+=($(( ${EPOCHREALTIME/[.,]/} - s )))
+  done
+  a=$(printf '%s\n' "${with[@]}" | median); b=$(printf '%s\n' "${without[@]}" | median)
+  awk -v n="$name" -v a="$a" -v b="$b" 'BEGIN {printf "%-26s %10.1f %10.1f %8.2f\n", n, a/1000, b/1000, a/b}'
+done
+
 # ---- Text engine: a long Dutch justified text with hyphenation on --------
 # 400 paragraphs of the Dutch inform's body text in one report; paragraphs
 # per second and glyphs per second of the layout phase (shaping, hyphenation,

@@ -1,6 +1,7 @@
 // `emnpub render` and `emnpub validate`.
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <stdexcept>
@@ -80,6 +81,9 @@ int run(const std::vector<std::string>& args, bool render) {
         continue;
       }
       RenderOptions ro = a.render;
+      // For comparisons (scripts/bench.sh): the same render without the
+      // helper that sets paragraphs ahead (layout::Limits::lookahead).
+      if (const char* e = std::getenv("EMNPUB_NO_LOOKAHEAD"); e && *e) ro.limits.lookahead = false;
       ro.source_name = in;
       // Relative <img src> paths resolve against the document's own folder
       // (never above it) unless the engine has an assets folder configured.

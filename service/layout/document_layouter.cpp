@@ -1,8 +1,11 @@
 #include "layout/document_layouter.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <optional>
+#include <system_error>
+#include <thread>
 
 #include "layout/block_builder.hpp"
 #include "layout/brand_marks.hpp"
@@ -11,6 +14,8 @@
 #include "layout/toc_builder.hpp"
 #include "style/strings.hpp"
 #include "text/font_registry.hpp"
+#include "text/paragraph_prefetch.hpp"
+#include "text/shaper.hpp"
 
 namespace emnpub::layout {
 
@@ -124,7 +129,10 @@ class DocumentLayouter {
     // the pages the text names are the pages things land on, at most four
     // passes in all.
     Known known;
-    pass(known, true, nullptr);
+    {
+      Lookahead ahead(*this);
+      pass(known, true, nullptr);
+    }
     // Paragraphs set by the measuring pass are handed to the full pass
     // rather than copied, so no line is held twice; a further pass (rare)
     // sets them again.
@@ -142,6 +150,57 @@ class DocumentLayouter {
   }
 
  private:
+  // Sets the measuring pass's paragraphs from the last on a second thread
+  // while this one sets them from the first (text/paragraph_prefetch.hpp).
+  // The helper first records which paragraphs the pass will ask for, by
+  // running it with a setter that sets nothing. Any error there or while
+  // setting only ends the help: the layout thread sets what is left, and
+  // meets the error itself.
+  class Lookahead {
+   public:
+    explicit Lookahead(DocumentLayouter& d) : d_(d) {
+      if (!d.limits_.lookahead) return;
+      try {
+        helper_ = std::thread([this] {
+          text::Shaper shaper;
+          text::ParagraphSetter setter(d_.fonts_, d_.hyph_, shaper);
+          try {
+            d_.record_paragraphs([&](const text::ParagraphSpec& spec) {
+              if (!store_.add(spec, setter)) throw Ended{};
+            });
+            store_.finish(setter);
+          } catch (...) {
+          }
+        });
+      } catch (const std::system_error&) {
+        return;  // no thread to spare: this one sets them all
+      }
+      d_.setter_.share(&store_);
+    }
+    ~Lookahead() {
+      if (!helper_.joinable()) return;
+      store_.stop();
+      helper_.join();
+      d_.setter_.share(nullptr);
+    }
+    Lookahead(const Lookahead&) = delete;
+    Lookahead& operator=(const Lookahead&) = delete;
+
+   private:
+    struct Ended {};  // ends the recording pass once the helper is told to stop
+    DocumentLayouter& d_;
+    text::ParagraphPrefetch store_;
+    std::thread helper_;
+  };
+
+  // Hands `recorder` the paragraphs a measuring pass asks for, in its order.
+  void record_paragraphs(std::function<void(const text::ParagraphSpec&)> recorder) const {
+    Diagnostics local;
+    DocumentLayouter recording(doc_, L_, fonts_, hyph_, local, limits_, images_);
+    recording.setter_.record_into(std::move(recorder));
+    recording.pass(Known{}, true, nullptr);
+  }
+
   // What a pass found, for the next one to print.
   struct Known {
     std::map<std::string, std::pair<int, std::string>> targets;  // id -> physical page, its label

@@ -28,6 +28,10 @@ struct Limits {
   // Checked between paragraphs: a render past it stops with
   // DiagKind::Deadline. The default is "no deadline".
   std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+  // A second thread sets paragraphs ahead of the measuring pass
+  // (text/paragraph_prefetch.hpp). Off where every core already renders a
+  // document of its own (a batch): it adds a few percent of work.
+  bool lookahead = true;
 };
 
 // Throws DocumentRefused (DiagKind::Deadline) once the deadline has passed.

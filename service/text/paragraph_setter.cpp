@@ -10,6 +10,7 @@
 #include "text/hyphenation_rules.hpp"
 #include "text/hyphenator.hpp"
 #include "text/knuth_plass.hpp"
+#include "text/paragraph_prefetch.hpp"
 #include "text/shaper.hpp"
 
 namespace emnpub::text {
@@ -267,7 +268,9 @@ void key_str(std::string& k, const std::string& s) {
   k += s;
 }
 
-std::string paragraph_key(const ParagraphSpec& spec) {
+}  // namespace
+
+std::string ParagraphSetter::key_of(const ParagraphSpec& spec) {
   std::string k;
   k.reserve(256);
   key_pod(k, spec.align);
@@ -296,8 +299,6 @@ std::string paragraph_key(const ParagraphSpec& spec) {
   return k;
 }
 
-}  // namespace
-
 namespace {
 
 // A paragraph's lines without their glyph runs.
@@ -321,8 +322,9 @@ SetParagraph metrics_of(const SetParagraph& p) {
   return m;
 }
 
-// Heap bytes a set paragraph holds (near enough for a budget).
-size_t footprint(const SetParagraph& p) {
+}  // namespace
+
+size_t set_paragraph_bytes(const SetParagraph& p) {
   size_t n = sizeof(SetParagraph) + p.lines.capacity() * sizeof(SetLine);
   for (const SetLine& l : p.lines) {
     n += l.runs.capacity() * sizeof(GlyphRun) + l.anchors.capacity() * sizeof(AnchorExtent);
@@ -333,17 +335,24 @@ size_t footprint(const SetParagraph& p) {
   return n;
 }
 
-}  // namespace
-
 SetParagraph ParagraphSetter::set(const ParagraphSpec& spec, Want want) {
-  std::string key = paragraph_key(spec);
+  if (record_) {
+    record_(spec);
+    SetParagraph placeholder;
+    placeholder.lines.emplace_back().width = spec.width;
+    return placeholder;
+  }
+  if (prefetch_) prefetch_->asked();
+  std::string key = key_of(spec);
   auto it = para_cache_.find(key);
   if (it != para_cache_.end()) {
     ++para_hits_;
   } else {
-    SetParagraph fresh = set_uncached(spec);
+    std::optional<SetParagraph> ahead;
+    if (prefetch_) ahead = prefetch_->take(key);
+    SetParagraph fresh = ahead ? std::move(*ahead) : set_uncached(spec);
     if (hand_over_ && want == Want::Glyphs) return fresh;
-    const size_t bytes = footprint(fresh) + key.capacity();
+    const size_t bytes = set_paragraph_bytes(fresh) + key.capacity();
     if (cache_bytes_ + bytes > cache_budget_) return want == Want::Metrics ? metrics_of(fresh) : fresh;
     cache_bytes_ += bytes;
     it = para_cache_.emplace(std::move(key), Cached{std::move(fresh), bytes}).first;

@@ -4,6 +4,7 @@
 // out. Pipeline: itemize (bidi, script, font fallback) → shape word pieces →
 // boxes/glue/penalties with hyphenation → total-fit breaking → justify →
 // reorder each line for display.
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -18,6 +19,7 @@ namespace emnpub::text {
 
 class FontRegistry;
 class HyphenatorCache;
+class ParagraphPrefetch;
 class Shaper;
 
 struct BreakTunables {
@@ -64,6 +66,9 @@ struct SetParagraph {
   long long demerits = 0;
 };
 
+// Heap bytes a set paragraph holds (near enough for a budget).
+size_t set_paragraph_bytes(const SetParagraph& p);
+
 class ParagraphSetter {
  public:
   ParagraphSetter(const FontRegistry& fonts, const HyphenatorCache& hyphenators, Shaper& shaper)
@@ -82,6 +87,22 @@ class ParagraphSetter {
   void hand_over_cached(bool on) { hand_over_ = on; }
 
   size_t paragraph_cache_hits() const { return para_hits_; }
+
+  // A pass that only finds which paragraphs a layout pass will ask for
+  // (text/paragraph_prefetch.hpp): set() hands each spec to `recorder` and
+  // returns one empty line at the measure, setting nothing. An empty
+  // function ends it.
+  void record_into(std::function<void(const ParagraphSpec&)> recorder) { record_ = std::move(recorder); }
+
+  // Paragraphs a helper sets ahead: on a miss in this setter's cache, the
+  // helper's result is taken (or waited for) before setting it here.
+  // nullptr ends the sharing.
+  void share(ParagraphPrefetch* prefetch) { prefetch_ = prefetch; }
+
+  // Everything that shapes a paragraph, as a cache key.
+  static std::string key_of(const ParagraphSpec& spec);
+  // Sets a paragraph, bypassing (and not filling) the paragraph cache.
+  SetParagraph set_fresh(const ParagraphSpec& spec) { return set_uncached(spec); }
 
   // Most bytes of set lines the paragraph cache keeps. A measuring pass
   // over a long document would otherwise keep every line of it; past the
@@ -107,6 +128,8 @@ class ParagraphSetter {
   bool hand_over_ = false;
   size_t cache_bytes_ = 0;
   size_t cache_budget_ = size_t{48} << 20;
+  std::function<void(const ParagraphSpec&)> record_;
+  ParagraphPrefetch* prefetch_ = nullptr;
 
   SetParagraph set_uncached(const ParagraphSpec& spec);
 };

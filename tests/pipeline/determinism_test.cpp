@@ -1,5 +1,6 @@
-// Same input → byte-identical PDF, whether rendered twice in a row or on
-// several threads at once sharing one engine (fonts, hyphenators, layouts).
+// Same input → byte-identical PDF, whether rendered twice in a row, on
+// several threads at once sharing one engine (fonts, hyphenators, layouts),
+// or with and without a helper setting paragraphs ahead.
 #include <gtest/gtest.h>
 
 #include <thread>
@@ -34,6 +35,20 @@ TEST(Determinism, ConcurrentRendersMatchSerialOnes) {
   for (auto& t : threads) t.join();
   for (size_t i = 0; i < parallel.size(); ++i)
     EXPECT_EQ(parallel[i], serial[i % names.size()]) << names[i % names.size()];
+}
+
+// Paragraphs set ahead on a second thread (layout::Limits::lookahead) are
+// the ones the layout thread would have set: the PDF is the same bytes with
+// the helper and without it, for every sample (RTL and fallback fonts in
+// the multilingual one, many pages, tables and a contents in the reports).
+TEST(Determinism, LookaheadChangesNoByte) {
+  for (const char* n : {"inform-nl.xml", "inform-multilingual.xml", "bulletin-en.xml", "report-fr.xml",
+                        "report-long-en.xml"}) {
+    const std::string xml = sample(n);
+    RenderOptions with, without;
+    without.limits.lookahead = false;
+    EXPECT_EQ(engine().render(xml, with).pdf, engine().render(xml, without).pdf) << n;
+  }
 }
 
 }  // namespace

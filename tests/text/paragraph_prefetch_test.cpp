@@ -1,0 +1,183 @@
+// Paragraphs set ahead on a helper thread (text/paragraph_prefetch.hpp):
+// the layout thread gets exactly the lines it would have set itself, each
+// paragraph is set by one thread only, and the helper stops where the two
+// meet or when told to.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "text/font_manifest.hpp"
+#include "text/font_registry.hpp"
+#include "text/hyphenator.hpp"
+#include "text/paragraph_prefetch.hpp"
+#include "text/paragraph_setter.hpp"
+#include "text/shaper.hpp"
+
+namespace emnpub::text {
+namespace {
+
+struct Fonts {
+  FontRegistry fonts{read_font_manifest(std::string(EMNPUB_SOURCE_DIR) + "/fonts/fonts.xml")};
+  HyphenatorCache hyphenators;
+};
+
+ParagraphSpec spec_of(const std::string& text, Fixed width = 200 * kPt) {
+  ParagraphSpec spec;
+  TextSpan span;
+  span.text = text;
+  span.style.family = "Noto Serif";
+  span.style.lang = "nl";
+  span.style.hyphenate = true;
+  spec.spans.push_back(span);
+  spec.width = width;
+  return spec;
+}
+
+std::vector<ParagraphSpec> document() {
+  std::vector<ParagraphSpec> out;
+  for (int i = 0; i < 12; ++i)
+    out.push_back(spec_of("Paragraaf " + std::to_string(i) +
+                          ": de verzoeken om internationale bescherming namen toe, vooral in de "
+                          "opvangcentra van de lidstaten die het gemeenschappelijk asielstelsel toepassen."));
+  out.push_back(spec_of("Paragraaf 0: een herhaling van een maat die al bestaat.", 120 * kPt));
+  out.push_back(out.front());  // the same paragraph twice: set once
+  return out;
+}
+
+// Each line's glyph ids and positions, as one comparable string.
+std::string trace(const SetParagraph& p) {
+  std::string s;
+  for (const SetLine& l : p.lines) {
+    s += "line " + std::to_string(l.width) + " " + std::to_string(l.ascent) + (l.hyphenated ? " -" : "") + ":";
+    for (const GlyphRun& r : l.runs) {
+      s += " [" + r.text + "]@" + std::to_string(r.x);
+      for (const PlacedGlyph& g : r.glyphs) s += " " + std::to_string(g.gid) + "/" + std::to_string(g.x);
+    }
+    s += "\n";
+  }
+  return s;
+}
+
+TEST(ParagraphPrefetch, RecordingSetsNothingAndKeepsTheOrder) {
+  Fonts f;
+  Shaper shaper;
+  ParagraphSetter setter(f.fonts, f.hyphenators, shaper);
+  std::vector<ParagraphSpec> recorded;
+  setter.record_into([&recorded](const ParagraphSpec& s) { recorded.push_back(s); });
+  for (const auto& s : document()) {
+    const SetParagraph p = setter.set(s);
+    ASSERT_EQ(p.lines.size(), 1u);
+    EXPECT_TRUE(p.lines[0].runs.empty());
+    EXPECT_EQ(p.lines[0].width, s.width);
+  }
+  EXPECT_EQ(shaper.cache_misses(), 0u);  // nothing was shaped
+  ASSERT_EQ(recorded.size(), document().size());
+  for (size_t i = 0; i < recorded.size(); ++i)
+    EXPECT_EQ(ParagraphSetter::key_of(recorded[i]), ParagraphSetter::key_of(document()[i]));
+}
+
+TEST(ParagraphPrefetch, LayoutGetsTheLinesItWouldHaveSet) {
+  Fonts f;
+  const std::vector<ParagraphSpec> doc = document();
+  std::vector<std::string> alone;
+  {
+    Shaper shaper;
+    ParagraphSetter setter(f.fonts, f.hyphenators, shaper);
+    for (const auto& s : doc) alone.push_back(trace(setter.set(s)));
+  }
+  // The helper sets everything first, then the layout thread asks.
+  ParagraphPrefetch store;
+  Shaper helper_shaper;
+  ParagraphSetter helper(f.fonts, f.hyphenators, helper_shaper);
+  EXPECT_EQ(store.run(doc, helper), doc.size() - 1);  // the repeat is set once
+  Shaper shaper;
+  ParagraphSetter setter(f.fonts, f.hyphenators, shaper);
+  setter.share(&store);
+  for (size_t i = 0; i < doc.size(); ++i) EXPECT_EQ(trace(setter.set(doc[i])), alone[i]) << "paragraph " << i;
+  EXPECT_EQ(shaper.cache_misses(), 0u);      // the layout thread shaped nothing
+  EXPECT_EQ(store.taken(), doc.size() - 1);  // the repeat came from its own cache
+}
+
+TEST(ParagraphPrefetch, HelperStopsWhereTheLayoutThreadBegan) {
+  Fonts f;
+  const std::vector<ParagraphSpec> doc = document();
+  ParagraphPrefetch store;
+  Shaper shaper;
+  ParagraphSetter setter(f.fonts, f.hyphenators, shaper);
+  setter.share(&store);
+  // The layout thread has set the first four before the helper starts.
+  for (size_t i = 0; i < 4; ++i) setter.set(doc[i]);
+  Shaper helper_shaper;
+  ParagraphSetter helper(f.fonts, f.hyphenators, helper_shaper);
+  // From the last: the repeat of paragraph 0 is the layout thread's
+  // already (skipped), then the helper sets the thirteenth down to the
+  // fifth and stops where the layout thread is.
+  EXPECT_EQ(store.run(doc, helper), doc.size() - 1 - 4);
+  for (size_t i = 4; i < doc.size(); ++i) setter.set(doc[i]);
+  EXPECT_EQ(store.taken(), doc.size() - 1 - 4);
+}
+
+TEST(ParagraphPrefetch, ALongListIsTakenAWindowAtATime) {
+  Fonts f;
+  std::vector<ParagraphSpec> doc = document();
+  doc.pop_back();  // no repeat: 13 distinct paragraphs
+  ParagraphPrefetch store(4);
+  Shaper shaper;
+  ParagraphSetter setter(f.fonts, f.hyphenators, shaper);
+  setter.share(&store);
+  for (size_t i = 0; i < 2; ++i) setter.set(doc[i]);
+  Shaper helper_shaper;
+  ParagraphSetter helper(f.fonts, f.hyphenators, helper_shaper);
+  // Windows [0,4) [4,8) [8,12) [12,13): in the first the helper meets the
+  // layout thread after setting 3 and 2; the others it sets whole.
+  EXPECT_EQ(store.run(doc, helper), 2u + 4u + 4u + 1u);
+  for (size_t i = 2; i < doc.size(); ++i) setter.set(doc[i]);
+  EXPECT_EQ(store.taken(), 11u);
+}
+
+TEST(ParagraphPrefetch, BothThreadsAtOnceSetEachParagraphOnce) {
+  Fonts f;
+  const std::vector<ParagraphSpec> doc = document();
+  std::vector<std::string> alone;
+  {
+    Shaper shaper;
+    ParagraphSetter setter(f.fonts, f.hyphenators, shaper);
+    for (const auto& s : doc) alone.push_back(trace(setter.set(s)));
+  }
+  for (int round = 0; round < 5; ++round) {
+    ParagraphPrefetch store;
+    size_t helper_set = 0;
+    std::thread helper_thread([&] {
+      Shaper helper_shaper;
+      ParagraphSetter helper(f.fonts, f.hyphenators, helper_shaper);
+      helper_set = store.run(doc, helper);
+    });
+    Shaper shaper;
+    ParagraphSetter setter(f.fonts, f.hyphenators, shaper);
+    setter.share(&store);
+    std::vector<std::string> got;
+    for (const auto& s : doc) got.push_back(trace(setter.set(s)));
+    store.stop();
+    helper_thread.join();
+    EXPECT_EQ(got, alone);
+    // Whatever the helper set before the two met, the layout thread took.
+    EXPECT_EQ(store.taken(), helper_set);
+  }
+}
+
+TEST(ParagraphPrefetch, StoppedOrOverBudgetTheHelperBeginsNoMore) {
+  Fonts f;
+  const std::vector<ParagraphSpec> doc = document();
+  Shaper helper_shaper;
+  ParagraphSetter helper(f.fonts, f.hyphenators, helper_shaper);
+  ParagraphPrefetch stopped;
+  stopped.stop();
+  EXPECT_EQ(stopped.run(doc, helper), 0u);
+  ParagraphPrefetch tiny(256, 1);  // a budget one paragraph exceeds
+  EXPECT_EQ(tiny.run(doc, helper), 1u);
+}
+
+}  // namespace
+}  // namespace emnpub::text
