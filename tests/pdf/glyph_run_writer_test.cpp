@@ -30,13 +30,27 @@ Written write_runs(const std::vector<layout::GlyphRun>& runs) {
   return w;
 }
 
+// A glyph's two-byte code as written inside a literal string.
+std::string code(uint32_t gid) {
+  std::string s;
+  for (const unsigned char b : {static_cast<unsigned char>(gid >> 8), static_cast<unsigned char>(gid)}) {
+    if (b == '(' || b == ')' || b == '\\') s += '\\';
+    if (b == '\r') {
+      s += "\\r";
+      continue;
+    }
+    s += static_cast<char>(b);
+  }
+  return s;
+}
+
 TEST(GlyphRunWriter, PlainRunIsOneTextObjectWithoutAdjustments) {
   // "Hello" in Noto Sans has no kerning: positions equal the /W widths.
   const Written w = write_runs({shape("Hello", font(kNotoRegular), 12, 72, 700)});
   const text::FontRef f = font(kNotoRegular);
-  char expected[64];
-  std::snprintf(expected, sizeof expected, "[<%04X%04X%04X%04X%04X>] TJ\n", f->glyph_for('H'),
-                f->glyph_for('e'), f->glyph_for('l'), f->glyph_for('l'), f->glyph_for('o'));
+  const std::string expected = "[(" + code(f->glyph_for('H')) + code(f->glyph_for('e')) +
+                               code(f->glyph_for('l')) + code(f->glyph_for('l')) + code(f->glyph_for('o')) +
+                               ")] TJ\n";
   EXPECT_EQ(w.content, std::string("BT\n/F1 12 Tf\n72 700 Td\n") + expected + "ET\n");
 }
 
@@ -48,10 +62,27 @@ TEST(GlyphRunWriter, KerningBecomesTjNumbers) {
   const text::FontRef f = font(kNotoRegular);
   const double kern = f->advance(run.glyphs[0].gid) - to_pt(run.glyphs[1].x) * 1000.0 / 10;
   ASSERT_GT(kern, 0);
-  char expected[64];
-  std::snprintf(expected, sizeof expected, "[<%04X>%s<%04X>] TJ", run.glyphs[0].gid,
-                format_number(kern, kTjDecimals).c_str(), run.glyphs[1].gid);
+  const std::string expected = "[(" + code(run.glyphs[0].gid) + ")" + format_number(kern, kTjDecimals) + "(" +
+                               code(run.glyphs[1].gid) + ")] TJ";
   EXPECT_NE(w.content.find(expected), std::string::npos) << w.content;
+}
+
+// Glyph codes are literal strings: the bytes of ( ) and the backslash are
+// escaped, and a carriage return (which a reader would take as a line end)
+// is written as backslash-r; every other byte, NUL and line feed included,
+// stands as it is.
+TEST(GlyphRunWriter, CodesAreLiteralStringsWithDelimitersEscaped) {
+  layout::GlyphRun run = shape("abcdef", font(kNotoRegular), 10, 0, 0);
+  const uint32_t gids[] = {0x0028, 0x0029, 0x005C, 0x000D, 0x000A, 0x0A28};
+  for (size_t i = 0; i < run.glyphs.size(); ++i) run.glyphs[i].gid = gids[i];
+  set_clusters(run, {{0, 6, "abcdef"}});
+  for (size_t i = 1; i < run.glyphs.size(); ++i)  // no adjustments: each glyph where /W puts it
+    run.glyphs[i].x = run.glyphs[i - 1].x + from_pt(font(kNotoRegular)->advance(gids[i - 1]) * 10 / 1000.0);
+  const Written w = write_runs({run});
+  using namespace std::string_literals;
+  const std::string want = "("s + '\0' + "\\(" + '\0' + "\\)" + '\0' + "\\\\" + '\0' + "\\r" + '\0' + "\n" +
+                           "\n\\(" + ")";
+  EXPECT_NE(w.content.find("[" + want), std::string::npos) << w.content;
 }
 
 TEST(GlyphRunWriter, ArtifactsAreMarkedAndColourIsSetOnce) {
