@@ -3,6 +3,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <thread>
 
 #include "http/handlers.hpp"
 
@@ -99,6 +100,10 @@ void handle_render(Exchange& ex) {
   ro.max_depth = s.cfg.max_depth;
   ro.limits.max_pages = s.cfg.max_pages;
   ro.limits.max_glyphs = s.cfg.max_glyphs;
+  // A second thread sets paragraphs ahead (layout::Limits::lookahead) only
+  // while a core is left over: under load every worker already keeps one
+  // busy, and the helper would only add its few percent of work.
+  ro.limits.lookahead = s.pool.running() + 1 < static_cast<int>(std::thread::hardware_concurrency());
 
   ByteBudget::Hold hold(s.bodies);
   auto body = std::make_shared<const std::string>(ex.read_body(hold));
