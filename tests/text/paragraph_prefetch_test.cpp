@@ -60,6 +60,21 @@ std::string trace(const SetParagraph& p) {
   return s;
 }
 
+// A setter with a shaping cache of its own, as each thread has.
+struct ThreadSetter {
+  Shaper shaper;
+  ParagraphSetter setter;
+  explicit ThreadSetter(Fonts& f) : setter(f.fonts, f.hyphenators, shaper) {}
+};
+
+// Each paragraph's trace, set by one thread without a helper.
+std::vector<std::string> set_alone(Fonts& f, const std::vector<ParagraphSpec>& doc) {
+  ThreadSetter t(f);
+  std::vector<std::string> out;
+  for (const auto& s : doc) out.push_back(trace(t.setter.set(s)));
+  return out;
+}
+
 TEST(ParagraphPrefetch, RecordingSetsNothingAndKeepsTheOrder) {
   Fonts f;
   Shaper shaper;
@@ -81,22 +96,15 @@ TEST(ParagraphPrefetch, RecordingSetsNothingAndKeepsTheOrder) {
 TEST(ParagraphPrefetch, LayoutGetsTheLinesItWouldHaveSet) {
   Fonts f;
   const std::vector<ParagraphSpec> doc = document();
-  std::vector<std::string> alone;
-  {
-    Shaper shaper;
-    ParagraphSetter setter(f.fonts, f.hyphenators, shaper);
-    for (const auto& s : doc) alone.push_back(trace(setter.set(s)));
-  }
+  const std::vector<std::string> alone = set_alone(f, doc);
   // The helper sets everything first, then the layout thread asks.
   ParagraphPrefetch store;
-  Shaper helper_shaper;
-  ParagraphSetter helper(f.fonts, f.hyphenators, helper_shaper);
-  EXPECT_EQ(store.run(doc, helper), doc.size() - 1);  // the repeat is set once
-  Shaper shaper;
-  ParagraphSetter setter(f.fonts, f.hyphenators, shaper);
-  setter.share(&store);
-  for (size_t i = 0; i < doc.size(); ++i) EXPECT_EQ(trace(setter.set(doc[i])), alone[i]) << "paragraph " << i;
-  EXPECT_EQ(shaper.cache_misses(), 0u);      // the layout thread shaped nothing
+  ThreadSetter helper(f);
+  EXPECT_EQ(store.run(doc, helper.setter), doc.size() - 1);  // the repeat is set once
+  ThreadSetter layout(f);
+  layout.setter.share(&store);
+  for (size_t i = 0; i < doc.size(); ++i) EXPECT_EQ(trace(layout.setter.set(doc[i])), alone[i]) << "paragraph " << i;
+  EXPECT_EQ(layout.shaper.cache_misses(), 0u);  // the layout thread shaped nothing
   EXPECT_EQ(store.taken(), doc.size() - 1);  // the repeat came from its own cache
 }
 
@@ -104,18 +112,16 @@ TEST(ParagraphPrefetch, HelperStopsWhereTheLayoutThreadBegan) {
   Fonts f;
   const std::vector<ParagraphSpec> doc = document();
   ParagraphPrefetch store;
-  Shaper shaper;
-  ParagraphSetter setter(f.fonts, f.hyphenators, shaper);
-  setter.share(&store);
+  ThreadSetter layout(f);
+  layout.setter.share(&store);
   // The layout thread has set the first four before the helper starts.
-  for (size_t i = 0; i < 4; ++i) setter.set(doc[i]);
-  Shaper helper_shaper;
-  ParagraphSetter helper(f.fonts, f.hyphenators, helper_shaper);
+  for (size_t i = 0; i < 4; ++i) layout.setter.set(doc[i]);
+  ThreadSetter helper(f);
   // From the last: the repeat of paragraph 0 is the layout thread's
   // already (skipped), then the helper sets the thirteenth down to the
   // fifth and stops where the layout thread is.
-  EXPECT_EQ(store.run(doc, helper), doc.size() - 1 - 4);
-  for (size_t i = 4; i < doc.size(); ++i) setter.set(doc[i]);
+  EXPECT_EQ(store.run(doc, helper.setter), doc.size() - 1 - 4);
+  for (size_t i = 4; i < doc.size(); ++i) layout.setter.set(doc[i]);
   EXPECT_EQ(store.taken(), doc.size() - 1 - 4);
 }
 
@@ -124,41 +130,32 @@ TEST(ParagraphPrefetch, ALongListIsTakenAWindowAtATime) {
   std::vector<ParagraphSpec> doc = document();
   doc.pop_back();  // no repeat: 13 distinct paragraphs
   ParagraphPrefetch store(4);
-  Shaper shaper;
-  ParagraphSetter setter(f.fonts, f.hyphenators, shaper);
-  setter.share(&store);
-  for (size_t i = 0; i < 2; ++i) setter.set(doc[i]);
-  Shaper helper_shaper;
-  ParagraphSetter helper(f.fonts, f.hyphenators, helper_shaper);
+  ThreadSetter layout(f);
+  layout.setter.share(&store);
+  for (size_t i = 0; i < 2; ++i) layout.setter.set(doc[i]);
+  ThreadSetter helper(f);
   // Windows [0,4) [4,8) [8,12) [12,13): in the first the helper meets the
   // layout thread after setting 3 and 2; the others it sets whole.
-  EXPECT_EQ(store.run(doc, helper), 2u + 4u + 4u + 1u);
-  for (size_t i = 2; i < doc.size(); ++i) setter.set(doc[i]);
+  EXPECT_EQ(store.run(doc, helper.setter), 2u + 4u + 4u + 1u);
+  for (size_t i = 2; i < doc.size(); ++i) layout.setter.set(doc[i]);
   EXPECT_EQ(store.taken(), 11u);
 }
 
 TEST(ParagraphPrefetch, BothThreadsAtOnceSetEachParagraphOnce) {
   Fonts f;
   const std::vector<ParagraphSpec> doc = document();
-  std::vector<std::string> alone;
-  {
-    Shaper shaper;
-    ParagraphSetter setter(f.fonts, f.hyphenators, shaper);
-    for (const auto& s : doc) alone.push_back(trace(setter.set(s)));
-  }
+  const std::vector<std::string> alone = set_alone(f, doc);
   for (int round = 0; round < 5; ++round) {
     ParagraphPrefetch store;
     size_t helper_set = 0;
     std::thread helper_thread([&] {
-      Shaper helper_shaper;
-      ParagraphSetter helper(f.fonts, f.hyphenators, helper_shaper);
-      helper_set = store.run(doc, helper);
+      ThreadSetter helper(f);
+      helper_set = store.run(doc, helper.setter);
     });
-    Shaper shaper;
-    ParagraphSetter setter(f.fonts, f.hyphenators, shaper);
-    setter.share(&store);
+    ThreadSetter layout(f);
+    layout.setter.share(&store);
     std::vector<std::string> got;
-    for (const auto& s : doc) got.push_back(trace(setter.set(s)));
+    for (const auto& s : doc) got.push_back(trace(layout.setter.set(s)));
     store.stop();
     helper_thread.join();
     EXPECT_EQ(got, alone);
@@ -170,13 +167,12 @@ TEST(ParagraphPrefetch, BothThreadsAtOnceSetEachParagraphOnce) {
 TEST(ParagraphPrefetch, StoppedOrOverBudgetTheHelperBeginsNoMore) {
   Fonts f;
   const std::vector<ParagraphSpec> doc = document();
-  Shaper helper_shaper;
-  ParagraphSetter helper(f.fonts, f.hyphenators, helper_shaper);
+  ThreadSetter helper(f);
   ParagraphPrefetch stopped;
   stopped.stop();
-  EXPECT_EQ(stopped.run(doc, helper), 0u);
+  EXPECT_EQ(stopped.run(doc, helper.setter), 0u);
   ParagraphPrefetch tiny(256, 1);  // a budget one paragraph exceeds
-  EXPECT_EQ(tiny.run(doc, helper), 1u);
+  EXPECT_EQ(tiny.run(doc, helper.setter), 1u);
 }
 
 }  // namespace
