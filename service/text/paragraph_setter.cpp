@@ -347,20 +347,26 @@ SetParagraph ParagraphSetter::set(const ParagraphSpec& spec, Want want) {
   auto it = para_cache_.find(key);
   if (it != para_cache_.end()) {
     ++para_hits_;
+    if (!hand_over_) ++it->second.uses;
   } else {
     std::optional<SetParagraph> ahead;
     if (prefetch_) ahead = prefetch_->take(key);
     SetParagraph fresh = ahead ? std::move(*ahead) : set_uncached(spec);
-    if (hand_over_ && want == Want::Glyphs) return fresh;
+    // A pass that hands lines over keeps no new paragraph, except one of a
+    // single line: page furniture and list markers recur on every page,
+    // and their lines are small.
+    const bool handing_over = hand_over_ && want == Want::Glyphs;
+    if (handing_over && fresh.lines.size() > 1) return fresh;
     const size_t bytes = set_paragraph_bytes(fresh) + key.capacity();
     if (cache_bytes_ + bytes > cache_budget_) return want == Want::Metrics ? metrics_of(fresh) : fresh;
     cache_bytes_ += bytes;
-    it = para_cache_.emplace(std::move(key), Cached{std::move(fresh), bytes}).first;
+    it = para_cache_.emplace(std::move(key), Cached{std::move(fresh), bytes, handing_over ? kKept : 1}).first;
   }
   SetParagraph out;
   if (want == Want::Metrics) {
     out = metrics_of(it->second.paragraph);
-  } else if (hand_over_) {
+  } else if (hand_over_ && --it->second.uses == 0) {
+    // The last of the uses the measuring pass counted: no copy.
     out = std::move(it->second.paragraph);
     cache_bytes_ -= it->second.bytes;
     para_cache_.erase(it);

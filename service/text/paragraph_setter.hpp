@@ -81,9 +81,10 @@ class ParagraphSetter {
   SetParagraph set(const ParagraphSpec& spec, Want want = Want::Glyphs);
 
   // For a layout pass that is expected to be the last: a cached paragraph
-  // is handed over (moved out of the cache) instead of copied, and new ones
-  // are not kept, so the document's lines are not held twice. A further
-  // pass then sets paragraphs afresh.
+  // is handed over (moved out of the cache) at its last use instead of
+  // copied, and new ones of more than one line are not kept, so the
+  // document's lines are not held twice. A further pass then sets
+  // paragraphs afresh.
   void hand_over_cached(bool on) { hand_over_ = on; }
 
   size_t paragraph_cache_hits() const { return para_hits_; }
@@ -121,7 +122,12 @@ class ParagraphSetter {
   struct Cached {
     SetParagraph paragraph;
     size_t bytes;  // counted against the budget when stored
+    // Requests for it before the hand-over; handing over counts them down
+    // and gives the lines away (no copy) at the last, so a paragraph that
+    // recurs (a list marker, a repeated note) is not set again.
+    size_t uses;
   };
+  static constexpr size_t kKept = ~size_t{0};  // uses of one stored while handing over
   std::unordered_map<std::string, Cached> para_cache_;
   LineBreakIterators break_iterators_;
   size_t para_hits_ = 0;
