@@ -2,6 +2,7 @@
 
 #include <hb-ot.h>
 
+#include <algorithm>
 #include <exception>
 #include <stdexcept>
 #include <vector>
@@ -19,6 +20,8 @@ PdfFont::PdfFont(text::FontRef face, std::string resource_name, HPDF_Dict type0)
       glyph_count_(hb_face_get_glyph_count(face_->hb_face())) {}
 
 double PdfFont::use(uint32_t gid) {
+  if (gid < by_gid_.size() && by_gid_[gid])
+    return static_cast<double>(by_gid_[gid]->width_centi) / 100.0;
   auto it = glyphs_.find(gid);
   if (it == glyphs_.end()) {
     if (gid >= glyph_count_ || gid > 0xFFFF)
@@ -35,11 +38,13 @@ double PdfFont::use(uint32_t gid) {
     g.width_centi = num >= 0 ? (num + upem / 2) / upem : -((-num + upem / 2) / upem);
     it = glyphs_.emplace(gid, std::move(g)).first;
   }
+  if (gid >= by_gid_.size()) by_gid_.resize(std::max<size_t>(gid + 1, std::min<size_t>(glyph_count_, 2 * by_gid_.size())));
+  by_gid_[gid] = &it->second;
   return static_cast<double>(it->second.width_centi) / 100.0;
 }
 
 bool PdfFont::assign(uint32_t gid, std::u32string_view text) {
-  UsedGlyph& g = glyphs_.at(gid);
+  UsedGlyph& g = gid < by_gid_.size() && by_gid_[gid] ? *by_gid_[gid] : glyphs_.at(gid);
   if (!g.has_text) {
     g.has_text = true;
     g.text = text;

@@ -26,7 +26,7 @@ static_assert(kTjDecimals == 1, "kHalfTjUnit is written for one decimal");
 // backslash escapes the delimiters and the backslash itself; a carriage
 // return is escaped too, since readers take an end-of-line inside a string
 // as a line feed.
-void put_code_byte(std::string& out, unsigned char b) {
+void put_escaped_byte(std::string& out, unsigned char b) {
   switch (b) {
     case '(': case ')': case '\\':
       out.push_back('\\');
@@ -39,6 +39,8 @@ void put_code_byte(std::string& out, unsigned char b) {
       out.push_back(static_cast<char>(b));
   }
 }
+
+inline bool plain_byte(unsigned char b) { return b != '(' && b != ')' && b != '\\' && b != '\r'; }
 
 // Emits the glyphs of one run. The PDF moves the pen by each glyph's /W
 // width; before every glyph we compare where the pen is with where layout
@@ -75,8 +77,14 @@ class TjWriter {
       out.push_back('(');
       in_string_ = true;
     }
-    put_code_byte(out, static_cast<unsigned char>(gid >> 8));
-    put_code_byte(out, static_cast<unsigned char>(gid));
+    const auto hi = static_cast<unsigned char>(gid >> 8), lo = static_cast<unsigned char>(gid);
+    if (plain_byte(hi) && plain_byte(lo)) {
+      const char code[2] = {static_cast<char>(hi), static_cast<char>(lo)};
+      out.append(code, 2);
+    } else {
+      put_escaped_byte(out, hi);
+      put_escaped_byte(out, lo);
+    }
     pen_ += width;
   }
 
@@ -156,6 +164,7 @@ void write_glyph_run(ContentStream& cs, MarkedContent& marked, PdfFont& font,
   uint32_t next = 0;                  // glyphs before it are planned
   std::vector<uint32_t> gids;         // one cluster's glyph ids, logical order
   std::vector<uint32_t> marks_apart;
+  std::u32string text;                // one cluster's text
   auto plain_until = [&](uint32_t end) {
     for (; next < end; ++next) plan.push_back({next, -1});
   };
@@ -180,7 +189,7 @@ void write_glyph_run(ContentStream& cs, MarkedContent& marked, PdfFont& font,
     // Glyphs are in visual order, text in logical order: in a right-to-left
     // run the first logical glyph of a cluster is its rightmost.
     if (run.rtl) std::reverse(gids.begin(), gids.end());
-    std::u32string text = utf8_to_utf32(run.cluster_text(cl));
+    utf8_to_utf32(run.cluster_text(cl), text);
     const bool exact = font.map_cluster(gids, text);
     // Extractors order a line's characters by where their glyphs start and
     // put a glyph off the baseline (a raised haraka) on a line of its own.
@@ -211,7 +220,7 @@ void write_glyph_run(ContentStream& cs, MarkedContent& marked, PdfFont& font,
         text.insert(text.begin(), kRightToLeftMark);
     }
     const int text_span = static_cast<int>(spans.size());
-    spans.push_back(std::move(text));
+    spans.push_back(text);
     // The span's text goes where its first glyph starts and ends where its
     // last one ends, so it holds the cluster's letters; marks (off the
     // baseline, or any mark in a right-to-left run) are drawn separately.

@@ -24,8 +24,21 @@ void push_utf16(std::vector<uint8_t>& out, char32_t cp) {
 
 std::u32string utf8_to_utf32(std::string_view s) {
   std::u32string out;
-  out.reserve(s.size());
+  utf8_to_utf32(s, out);
+  return out;
+}
+
+void utf8_to_utf32(std::string_view s, std::u32string& out) {
+  out.clear();
   size_t i = 0;
+  while (i < s.size() && static_cast<uint8_t>(s[i]) < 0x80) ++i;
+  if (i == s.size()) {  // ASCII, most glyph clusters: a widening copy
+    out.resize(s.size());
+    for (size_t k = 0; k < s.size(); ++k) out[k] = static_cast<uint8_t>(s[k]);
+    return;
+  }
+  out.reserve(s.size());
+  i = 0;
   while (i < s.size()) {
     const auto b0 = static_cast<uint8_t>(s[i]);
     int len = 0;
@@ -70,7 +83,6 @@ std::u32string utf8_to_utf32(std::string_view s) {
     out.push_back(cp);
     i += len;
   }
-  return out;
 }
 
 void append_utf16be_hex(std::string& out, char32_t cp) {

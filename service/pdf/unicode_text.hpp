@@ -11,6 +11,9 @@ namespace emnpub::pdf {
 
 // Invalid sequences become U+FFFD so one bad byte cannot break a document.
 std::u32string utf8_to_utf32(std::string_view utf8);
+// The same into `out` (replacing its contents, keeping its capacity): for
+// a loop over many short texts, such as a run's glyph clusters.
+void utf8_to_utf32(std::string_view utf8, std::u32string& out);
 
 // Uppercase hex of the UTF-16BE code units of cp (4 or 8 digits).
 void append_utf16be_hex(std::string& out, char32_t cp);

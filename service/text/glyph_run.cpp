@@ -47,6 +47,7 @@ void GlyphRun::compact() {
 const std::vector<GlyphCluster>& GlyphRun::clusters_or_implied(std::vector<GlyphCluster>& scratch) const {
   if (!clusters.empty() || glyphs.empty()) return clusters;
   scratch.clear();
+  scratch.reserve(glyphs.size());
   uint32_t at = 0;
   for (uint32_t i = 0; i < glyphs.size() && at < text.size(); ++i) {
     const uint32_t len = utf8_length(static_cast<unsigned char>(text[at]));
