@@ -159,7 +159,8 @@ class DocumentLayouter {
   class Lookahead {
    public:
     explicit Lookahead(DocumentLayouter& d) : d_(d) {
-      if (!d.limits_.lookahead) return;
+      // One core: the helper would only take turns with this thread.
+      if (!d.limits_.lookahead || std::thread::hardware_concurrency() < 2) return;
       try {
         helper_ = std::thread([this] {
           text::Shaper shaper;
