@@ -41,7 +41,7 @@ TEST(Config, EmbeddedDefaultsRunWithoutAnyFile) {
 
 TEST(Config, FileThenEnvironmentThenFlags) {
   TempDir d;
-  const auto file = d.path / "emnpub.properties";
+  const auto file = d.path() / "emnpub.properties";
   write_file(file, "server.port = 9001\nworkers.queue = 7\nlimits.deadline_s = 12\ncache.mib = 3\n");
   ConfigSources src;
   src.file = file.string();
@@ -59,7 +59,7 @@ TEST(Config, FileThenEnvironmentThenFlags) {
 
 TEST(Config, IniFilesUseSections) {
   TempDir d;
-  const auto file = d.path / "emnpub.ini";
+  const auto file = d.path() / "emnpub.ini";
   write_file(file, "[server]\nport = 9100\n[limits]\nmax_body_mib = 2\n[auth]\nenabled = true\ntokens = abc, def\n");
   ConfigSources src;
   src.file = file.string();
@@ -73,10 +73,10 @@ TEST(Config, IniFilesUseSections) {
 
 TEST(Config, TokensFileOnePerLine) {
   TempDir d;
-  write_file(d.path / "tokens", "# CMS production\nfirst-token\n\n  second-token  \n");
+  write_file(d.path() / "tokens", "# CMS production\nfirst-token\n\n  second-token  \n");
   ConfigSources src;
   src.environment = false;
-  src.flags = {{"auth.enabled", "true"}, {"auth.tokens_file", (d.path / "tokens").string()}};
+  src.flags = {{"auth.enabled", "true"}, {"auth.tokens_file", (d.path() / "tokens").string()}};
   EXPECT_EQ(load_server_config(src).tokens, (std::vector<std::string>{"first-token", "second-token"}));
 }
 
@@ -91,7 +91,7 @@ void expect_refused(const ConfigSources& src, const std::string& fragment) {
 
 TEST(Config, UnknownKeysAndBadValuesAreRefused) {
   TempDir d;
-  const auto file = d.path / "x.properties";
+  const auto file = d.path() / "x.properties";
   write_file(file, "server.prot = 9000\n");
   ConfigSources src;
   src.environment = false;
@@ -115,7 +115,7 @@ TEST(Config, UnknownKeysAndBadValuesAreRefused) {
 
   ConfigSources txt;
   txt.environment = false;
-  txt.file = (d.path / "x.txt").string();
+  txt.file = (d.path() / "x.txt").string();
   write_file(txt.file, "");
   expect_refused(txt, ".properties or .ini");
 }

@@ -190,9 +190,9 @@ TEST(Errors, UnknownRouteMethodAndParameters) {
 
 TEST(Errors, BrokenLayoutWithNoGoodVersionIs500) {
   TempDir d;
-  fs::copy(std::string(EMNPUB_SOURCE_DIR) + "/layouts", d.path, fs::copy_options::recursive);
-  write_file(d.path / "inform.xml", "<layout name=\"inform\" brand=\"brand.xml\"><page size=\"A9000\"/>");
-  TestServer s(Flags{{"paths.layouts", d.path.string()}});
+  fs::copy(std::string(EMNPUB_SOURCE_DIR) + "/layouts", d.path(), fs::copy_options::recursive);
+  write_file(d.path() / "inform.xml", "<layout name=\"inform\" brand=\"brand.xml\"><page size=\"A9000\"/>");
+  TestServer s(Flags{{"paths.layouts", d.path().string()}});
   const Response r = post(s.port(), "/v1/render", sample("inform-en.xml"));
   expect_problem(r, 500, "layout-unavailable");
   EXPECT_EQ(post(s.port(), "/v1/render", sample("bulletin-en.xml")).status, 200);  // the others serve

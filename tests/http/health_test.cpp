@@ -22,9 +22,9 @@ TEST(Health, AliveAndReady) {
 
 TEST(Health, NotReadyWhenTheReadinessLayoutIsBroken) {
   TempDir d;
-  fs::copy(std::string(EMNPUB_SOURCE_DIR) + "/layouts", d.path, fs::copy_options::recursive);
-  fs::remove(d.path / "inform.xml");  // the probe document is an inform
-  TestServer s(Flags{{"paths.layouts", d.path.string()}});
+  fs::copy(std::string(EMNPUB_SOURCE_DIR) + "/layouts", d.path(), fs::copy_options::recursive);
+  fs::remove(d.path() / "inform.xml");  // the probe document is an inform
+  TestServer s(Flags{{"paths.layouts", d.path().string()}});
   const Response r = get(s.port(), "/readyz");
   EXPECT_EQ(r.status, 503) << r.body;
   EXPECT_EQ(r.json()->getValue<std::string>("type"), "urn:emnpub:problem:not-ready");

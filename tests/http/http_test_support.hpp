@@ -27,6 +27,7 @@
 #include <thread>
 #include <vector>
 
+#include "support/temp_dir.hpp"
 #include "common/file_stamp.hpp"
 #include "http/server.hpp"
 #include "http/server_config.hpp"
@@ -47,17 +48,7 @@ inline std::string sample(const std::string& name) {
 }
 inline std::string bad(const std::string& name) { return read_file(std::string(EMNPUB_TEST_DATA) + "/bad/" + name); }
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string t = (fs::temp_directory_path() / "emnpub-http-test-XXXXXX").string();
-    path = mkdtemp(t.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using test_support::TempDir;
 
 // An ostream the server logs to, readable from the test thread.
 class LogCapture : public std::ostream {

@@ -23,15 +23,15 @@ std::string replace(std::string s, const std::string& from, const std::string& t
 
 TEST(LayoutReload, EditIsPickedUpAndABrokenEditKeepsTheOldOne) {
   TempDir d;
-  fs::copy(std::string(EMNPUB_SOURCE_DIR) + "/layouts", d.path, fs::copy_options::recursive);
-  TestServer s(Flags{{"paths.layouts", d.path.string()}});
+  fs::copy(std::string(EMNPUB_SOURCE_DIR) + "/layouts", d.path(), fs::copy_options::recursive);
+  TestServer s(Flags{{"paths.layouts", d.path().string()}});
   const std::string xml = sample("inform-en.xml");
 
   const Response original = post(s.port(), "/v1/render", xml);
   ASSERT_EQ(original.status, 200);
 
   // A colour change: the cover band of the inform layout.
-  const fs::path inform = d.path / "inform.xml";
+  const fs::path inform = d.path() / "inform.xml";
   const std::string good = read_file(inform.string());
   edit(inform, replace(good, "band-color=\"eu-blue\"", "band-color=\"#AA2200\""));
   const Response recoloured = post(s.port(), "/v1/render", xml);

@@ -42,7 +42,7 @@ TEST(Render, SameBytesAsTheCliBinary) {
   TempDir d;
   for (const std::string name : {"inform-en.xml", "bulletin-fr.xml"}) {
     SCOPED_TRACE(name);
-    const auto out = d.path / (name + ".pdf");
+    const auto out = d.path() / (name + ".pdf");
     const std::string cmd = emnpub_binary() + " render " + EMNPUB_SOURCE_DIR + "/samples/" + name + " -o " +
                             out.string() + " 2>/dev/null";
     ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;

@@ -24,9 +24,9 @@ std::string run(const std::string& args, int* status = nullptr) { return shell(e
 
 TEST(ServeCommand, PrintConfigShowsTheLayers) {
   TempDir d;
-  write_file(d.path / "emnpub.properties", "server.port = 9100\nworkers.queue = 5\n");
+  write_file(d.path() / "emnpub.properties", "server.port = 9100\nworkers.queue = 5\n");
   int status = -1;
-  const std::string out = run("serve --config " + (d.path / "emnpub.properties").string() +
+  const std::string out = run("serve --config " + (d.path() / "emnpub.properties").string() +
                                   " --port 9200 --print-config",
                               &status);
   EXPECT_EQ(status, 0) << out;
@@ -53,14 +53,14 @@ TEST(ServeCommand, ConfigurationErrorsExitTwo) {
 
 TEST(ServeCommand, ServesWithFlagsAndTokenFromTheConfigFile) {
   TempDir d;
-  fs::copy(std::string(EMNPUB_SOURCE_DIR) + "/layouts", d.path / "layouts", fs::copy_options::recursive);
-  write_file(d.path / "emnpub.ini", "[auth]\nenabled = true\ntokens = file-token-123\n[workers]\nthreads = 2\n");
-  ChildServer child({"--config", (d.path / "emnpub.ini").string(), "--port", "0", "--layouts",
-                     (d.path / "layouts").string()});
+  fs::copy(std::string(EMNPUB_SOURCE_DIR) + "/layouts", d.path() / "layouts", fs::copy_options::recursive);
+  write_file(d.path() / "emnpub.ini", "[auth]\nenabled = true\ntokens = file-token-123\n[workers]\nthreads = 2\n");
+  ChildServer child({"--config", (d.path() / "emnpub.ini").string(), "--port", "0", "--layouts",
+                     (d.path() / "layouts").string()});
   const uint16_t port = child.wait_until_listening();
   ASSERT_NE(port, 0) << child.log();
   EXPECT_NE(child.log().find("auth=on"), std::string::npos);
-  EXPECT_NE(child.log().find("layouts=" + (d.path / "layouts").string()), std::string::npos) << child.log();
+  EXPECT_NE(child.log().find("layouts=" + (d.path() / "layouts").string()), std::string::npos) << child.log();
   EXPECT_EQ(post(port, "/v1/render", sample("inform-en.xml")).status, 401);
   const Response r =
       post(port, "/v1/render", sample("inform-en.xml"), {{"Authorization", "Bearer file-token-123"}});

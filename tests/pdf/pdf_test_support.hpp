@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "support/temp_dir.hpp"
 #include "common/units.hpp"
 #include "layout/paged_document.hpp"
 #include "text/font_face.hpp"
@@ -127,31 +128,7 @@ inline CommandResult run(const std::string& cmd) {
 }
 
 // A fresh directory per test, removed afterwards.
-class TempDir {
- public:
-  TempDir() {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    path_ = std::filesystem::temp_directory_path() /
-            ("emnpub_pdf_" + std::string(info ? info->name() : "x") + "_" +
-             std::to_string(reinterpret_cast<uintptr_t>(this)));
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
-  std::string write(const std::string& name, const std::vector<uint8_t>& bytes) const {
-    const std::string p = file(name);
-    std::ofstream out(p, std::ios::binary);
-    out.write(reinterpret_cast<const char*>(bytes.data()),
-              static_cast<std::streamsize>(bytes.size()));
-    return p;
-  }
-
- private:
-  std::filesystem::path path_;
-};
+using test_support::TempDir;
 
 // A small RGB PNG (a colour gradient) for image tests.
 inline std::vector<uint8_t> make_png(uint32_t w, uint32_t h, uint8_t seed = 0) {

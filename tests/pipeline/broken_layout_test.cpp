@@ -14,9 +14,9 @@ namespace fs = std::filesystem;
 
 TEST(BrokenLayout, LastGoodByDefaultLocatedRefusalOnRequest) {
   TempDir d;
-  fs::copy(std::string(EMNPUB_SOURCE_DIR) + "/layouts", d.path, fs::copy_options::recursive);
+  fs::copy(std::string(EMNPUB_SOURCE_DIR) + "/layouts", d.path(), fs::copy_options::recursive);
   EngineConfig cfg;
-  cfg.layouts_dir = d.path.string();
+  cfg.layouts_dir = d.path().string();
   const Engine e(cfg);
   const std::string xml = sample("inform-en.xml");
   RenderOptions ro;
@@ -24,7 +24,7 @@ TEST(BrokenLayout, LastGoodByDefaultLocatedRefusalOnRequest) {
   const RenderResult good = e.render(xml, ro);
   EXPECT_EQ(good.layout, "inform");
 
-  const fs::path inform = d.path / "inform.xml";
+  const fs::path inform = d.path() / "inform.xml";
   std::string text = read_file(inform.string());
   const auto at = text.find("band-color=\"eu-blue\"");
   ASSERT_NE(at, std::string::npos);

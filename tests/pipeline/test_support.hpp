@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "support/temp_dir.hpp"
 #include "common/file_stamp.hpp"
 #include "pipeline/engine.hpp"
 
@@ -25,20 +26,10 @@ inline std::string sample(const std::string& name) {
   return read_file(std::string(EMNPUB_SOURCE_DIR) + "/samples/" + name);
 }
 
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    std::string t = (std::filesystem::temp_directory_path() / "emnpub-test-XXXXXX").string();
-    path = mkdtemp(t.data());
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-};
+using test_support::TempDir;
 
 inline std::string write_temp(const TempDir& d, const std::string& name, const std::vector<uint8_t>& bytes) {
-  const auto p = (d.path / name).string();
-  std::ofstream out(p, std::ios::binary);
-  out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-  return p;
+  return d.write(name, bytes);
 }
 
 inline std::string run(const std::string& cmd) {

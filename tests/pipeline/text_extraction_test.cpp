@@ -114,7 +114,7 @@ TEST_P(TextExtraction, ParagraphsComeBackInOrder) {
   }
   EXPECT_EQ(found, paras.size());
   // Ligatures must come back as letters, never as presentation forms.
-  const std::string all = run("pdftotext '" + (dir.path / "out.pdf").string() + "' - 2>/dev/null");
+  const std::string all = run("pdftotext '" + (dir.path() / "out.pdf").string() + "' - 2>/dev/null");
   for (const char* lig : {"\xEF\xAC\x80", "\xEF\xAC\x81", "\xEF\xAC\x82", "\xEF\xAC\x83", "\xEF\xAC\x84"})
     EXPECT_EQ(all.find(lig), std::string::npos) << "ligature code point in extracted text";
 }

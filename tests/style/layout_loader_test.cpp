@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "common/diagnostics.hpp"
+#include "support/temp_dir.hpp"
 #include "style/layout.hpp"
 #include "style/style_properties.hpp"
 #include "style/value_parsers.hpp"
@@ -27,30 +28,7 @@ const std::string kLayouts = std::string(EMNPUB_SOURCE_DIR) + "/layouts/";
 
 // ---------------------------------------------------------------- helpers
 
-class TempDir {
- public:
-  TempDir() {
-    std::string t = (fs::temp_directory_path() / "emnpub-layout-XXXXXX").string();
-    if (!mkdtemp(t.data())) throw std::runtime_error("mkdtemp failed");
-    path_ = t;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  std::string write(const std::string& name, const std::string& text) const {
-    const std::string p = (path_ / name).string();
-    std::ofstream(p, std::ios::binary) << text;
-    return p;
-  }
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  fs::path path_;
-};
+using test_support::TempDir;
 
 // A small brand file most synthetic layouts build on.
 const char* kBrand =

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "common/diagnostics.hpp"
-#include "temp_dir.hpp"
+#include "support/temp_dir.hpp"
 #include "text/font_manifest.hpp"
 #include "text/font_registry.hpp"
 
@@ -24,7 +24,7 @@ namespace fs = std::filesystem;
 
 const std::string kManifest = std::string(EMNPUB_SOURCE_DIR) + "/fonts/fonts.xml";
 
-using testing_support::TempDir;
+using test_support::TempDir;
 
 bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
 

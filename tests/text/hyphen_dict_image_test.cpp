@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "hyphen_dict_support.hpp"
-#include "temp_dir.hpp"
+#include "support/temp_dir.hpp"
 #include "text/hyphenator.hpp"
 
 namespace emnpub::text {
@@ -24,7 +24,7 @@ namespace {
 namespace fs = std::filesystem;
 using namespace dict_test;  // NOLINT(google-build-using-namespace): the shared helpers
 
-using testing_support::TempDir;
+using test_support::TempDir;
 
 std::string saved_image(const std::string& dic, const TempDir& dir, DictSource& source) {
   std::string error;
