@@ -7,31 +7,19 @@
 
 #include <string>
 
-#include "text/font_manifest.hpp"
-#include "text/font_registry.hpp"
-#include "text/hyphenator.hpp"
-#include "text/paragraph_setter.hpp"
-#include "text/shaper.hpp"
+#include "paragraph_test_support.hpp"
 
 namespace emnpub::text {
 namespace {
 
 struct Setter {
-  FontRegistry fonts{read_font_manifest(std::string(EMNPUB_SOURCE_DIR) + "/fonts/fonts.xml")};
-  HyphenatorCache hyphenators;
-  Shaper shaper;
-  ParagraphSetter setter{fonts, hyphenators, shaper};
+  testing_support::TextEnv env;
+  testing_support::SetterWithCache with_cache{env};
+  ParagraphSetter& setter = with_cache.setter;
 };
 
 ParagraphSpec spec_of(const std::string& text, Fixed width) {
-  ParagraphSpec spec;
-  TextSpan span;
-  span.text = text;
-  span.style.family = "Noto Serif";
-  span.style.lang = "en";
-  spec.spans.push_back(span);
-  spec.width = width;
-  return spec;
+  return testing_support::paragraph_of(text, width, "en", false);
 }
 
 const std::string kLong =

@@ -8,31 +8,18 @@
 #include <thread>
 #include <vector>
 
-#include "text/font_manifest.hpp"
-#include "text/font_registry.hpp"
-#include "text/hyphenator.hpp"
+#include "paragraph_test_support.hpp"
 #include "text/paragraph_prefetch.hpp"
-#include "text/paragraph_setter.hpp"
-#include "text/shaper.hpp"
 
 namespace emnpub::text {
 namespace {
 
-struct Fonts {
-  FontRegistry fonts{read_font_manifest(std::string(EMNPUB_SOURCE_DIR) + "/fonts/fonts.xml")};
-  HyphenatorCache hyphenators;
-};
+using testing_support::paragraph_of;
+using testing_support::TextEnv;
+using ThreadSetter = testing_support::SetterWithCache;
 
 ParagraphSpec spec_of(const std::string& text, Fixed width = 200 * kPt) {
-  ParagraphSpec spec;
-  TextSpan span;
-  span.text = text;
-  span.style.family = "Noto Serif";
-  span.style.lang = "nl";
-  span.style.hyphenate = true;
-  spec.spans.push_back(span);
-  spec.width = width;
-  return spec;
+  return paragraph_of(text, width, "nl", true);
 }
 
 std::vector<ParagraphSpec> document() {
@@ -60,15 +47,9 @@ std::string trace(const SetParagraph& p) {
   return s;
 }
 
-// A setter with a shaping cache of its own, as each thread has.
-struct ThreadSetter {
-  Shaper shaper;
-  ParagraphSetter setter;
-  explicit ThreadSetter(Fonts& f) : setter(f.fonts, f.hyphenators, shaper) {}
-};
 
 // Each paragraph's trace, set by one thread without a helper.
-std::vector<std::string> set_alone(Fonts& f, const std::vector<ParagraphSpec>& doc) {
+std::vector<std::string> set_alone(TextEnv& f, const std::vector<ParagraphSpec>& doc) {
   ThreadSetter t(f);
   std::vector<std::string> out;
   for (const auto& s : doc) out.push_back(trace(t.setter.set(s)));
@@ -76,7 +57,7 @@ std::vector<std::string> set_alone(Fonts& f, const std::vector<ParagraphSpec>& d
 }
 
 TEST(ParagraphPrefetch, RecordingSetsNothingAndKeepsTheOrder) {
-  Fonts f;
+  TextEnv f;
   Shaper shaper;
   ParagraphSetter setter(f.fonts, f.hyphenators, shaper);
   std::vector<ParagraphSpec> recorded;
@@ -94,7 +75,7 @@ TEST(ParagraphPrefetch, RecordingSetsNothingAndKeepsTheOrder) {
 }
 
 TEST(ParagraphPrefetch, LayoutGetsTheLinesItWouldHaveSet) {
-  Fonts f;
+  TextEnv f;
   const std::vector<ParagraphSpec> doc = document();
   const std::vector<std::string> alone = set_alone(f, doc);
   // The helper sets everything first, then the layout thread asks.
@@ -109,7 +90,7 @@ TEST(ParagraphPrefetch, LayoutGetsTheLinesItWouldHaveSet) {
 }
 
 TEST(ParagraphPrefetch, HelperStopsWhereTheLayoutThreadBegan) {
-  Fonts f;
+  TextEnv f;
   const std::vector<ParagraphSpec> doc = document();
   ParagraphPrefetch store;
   ThreadSetter layout(f);
@@ -126,7 +107,7 @@ TEST(ParagraphPrefetch, HelperStopsWhereTheLayoutThreadBegan) {
 }
 
 TEST(ParagraphPrefetch, ALongListIsTakenAWindowAtATime) {
-  Fonts f;
+  TextEnv f;
   std::vector<ParagraphSpec> doc = document();
   doc.pop_back();  // no repeat: 13 distinct paragraphs
   ParagraphPrefetch store(4);
@@ -142,7 +123,7 @@ TEST(ParagraphPrefetch, ALongListIsTakenAWindowAtATime) {
 }
 
 TEST(ParagraphPrefetch, BothThreadsAtOnceSetEachParagraphOnce) {
-  Fonts f;
+  TextEnv f;
   const std::vector<ParagraphSpec> doc = document();
   const std::vector<std::string> alone = set_alone(f, doc);
   for (int round = 0; round < 5; ++round) {
@@ -165,7 +146,7 @@ TEST(ParagraphPrefetch, BothThreadsAtOnceSetEachParagraphOnce) {
 }
 
 TEST(ParagraphPrefetch, StoppedOrOverBudgetTheHelperBeginsNoMore) {
-  Fonts f;
+  TextEnv f;
   const std::vector<ParagraphSpec> doc = document();
   ThreadSetter helper(f);
   ParagraphPrefetch stopped;

@@ -7,11 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "text/font_manifest.hpp"
-#include "text/font_registry.hpp"
-#include "text/hyphenator.hpp"
-#include "text/paragraph_setter.hpp"
-#include "text/shaper.hpp"
+#include "paragraph_test_support.hpp"
 
 namespace emnpub::text {
 namespace {
@@ -19,24 +15,15 @@ namespace {
 const std::string kShy = "\u00AD";
 
 struct Setter {
-  FontRegistry fonts{read_font_manifest(std::string(EMNPUB_SOURCE_DIR) + "/fonts/fonts.xml")};
-  HyphenatorCache hyphenators;
-  Shaper shaper;
-  ParagraphSetter setter{fonts, hyphenators, shaper};
+  testing_support::TextEnv env;
+  testing_support::SetterWithCache with_cache{env};
+  ParagraphSetter& setter = with_cache.setter;
 
   // Each line's text as drawn (soft hyphens dropped) and whether it ends
   // with an inserted hyphen.
   std::vector<std::string> lines(const std::string& text, bool hyphenate, Fixed width) {
-    ParagraphSpec spec;
-    TextSpan span;
-    span.text = text;
-    span.style.family = "Noto Serif";
-    span.style.lang = "de";
-    span.style.hyphenate = hyphenate;
-    spec.spans.push_back(span);
-    spec.width = width;
     std::vector<std::string> out;
-    for (const SetLine& l : setter.set(spec).lines) {
+    for (const SetLine& l : setter.set(testing_support::paragraph_of(text, width, "de", hyphenate)).lines) {
       std::string s;
       for (const GlyphRun& r : l.runs) s += r.text;
       for (size_t q; (q = s.find(kShy)) != std::string::npos;) s.erase(q, kShy.size());
