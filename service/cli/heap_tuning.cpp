@@ -57,8 +57,8 @@ void prime_arena() {
   (void)filler;
 }
 
-// A render starts a few threads (schema, prefetch, page writer, font
-// subsetting). By default glibc gives each thread alive at the same time an
+// A render starts a few threads (schema, hyphenation patterns, page writer,
+// paragraph lookahead, font subsetting). By default glibc gives each thread alive at the same time an
 // arena of its own, whose pages fault in one by one, and each arena primed
 // here costs a thread start and a huge page (zeroing 2 MiB, up to ~1 ms on
 // this VM when the host must back fresh memory). So there are two arenas

@@ -2,7 +2,6 @@
 
 #include <hb-ot.h>
 
-#include <algorithm>
 #include <exception>
 #include <stdexcept>
 #include <vector>
@@ -22,25 +21,22 @@ PdfFont::PdfFont(text::FontRef face, std::string resource_name, HPDF_Dict type0)
 double PdfFont::use(uint32_t gid) {
   if (gid < by_gid_.size() && by_gid_[gid])
     return static_cast<double>(by_gid_[gid]->width_centi) / 100.0;
-  auto it = glyphs_.find(gid);
-  if (it == glyphs_.end()) {
-    if (gid >= glyph_count_ || gid > 0xFFFF)
-      throw std::runtime_error("PDF writer: glyph id " + std::to_string(gid) + " is not in font " +
-                               face_->path());
-    UsedGlyph g;
-    // Shapers give combining marks no advance; a PDF width of zero matches
-    // that, so marks need no TJ correction and text extractors do not see
-    // them as wide characters overlapping the next letter.
-    const int64_t adv = is_mark_glyph(gid) ? 0 : face_->advance(gid);
-    const int64_t upem = face_->upem();
-    // Round half away from zero to hundredths of a thousandth of an em.
-    const int64_t num = adv * 100000;
-    g.width_centi = num >= 0 ? (num + upem / 2) / upem : -((-num + upem / 2) / upem);
-    it = glyphs_.emplace(gid, std::move(g)).first;
-  }
-  if (gid >= by_gid_.size()) by_gid_.resize(std::max<size_t>(gid + 1, std::min<size_t>(glyph_count_, 2 * by_gid_.size())));
-  by_gid_[gid] = &it->second;
-  return static_cast<double>(it->second.width_centi) / 100.0;
+  if (gid >= glyph_count_ || gid > 0xFFFF)
+    throw std::runtime_error("PDF writer: glyph id " + std::to_string(gid) + " is not in font " +
+                             face_->path());
+  UsedGlyph g;
+  // Shapers give combining marks no advance; a PDF width of zero matches
+  // that, so marks need no TJ correction and text extractors do not see
+  // them as wide characters overlapping the next letter.
+  const int64_t adv = is_mark_glyph(gid) ? 0 : face_->advance(gid);
+  const int64_t upem = face_->upem();
+  // Round half away from zero to hundredths of a thousandth of an em.
+  const int64_t num = adv * 100000;
+  g.width_centi = num >= 0 ? (num + upem / 2) / upem : -((-num + upem / 2) / upem);
+  if (by_gid_.empty()) by_gid_.resize(glyph_count_);  // one pointer per glyph of the font
+  UsedGlyph& used = glyphs_.emplace(gid, std::move(g)).first->second;
+  by_gid_[gid] = &used;
+  return static_cast<double>(used.width_centi) / 100.0;
 }
 
 bool PdfFont::assign(uint32_t gid, std::u32string_view text) {

@@ -51,8 +51,9 @@ class PdfFont {
   HPDF_Dict type0_;
   unsigned glyph_count_;
   std::map<uint32_t, UsedGlyph> glyphs_;
-  // glyphs_ by glyph id (map nodes do not move), grown as ids are used:
-  // each glyph drawn is looked up twice (width, text), a tree walk apiece.
+  // glyphs_ by glyph id (map nodes do not move), sized to the font on first
+  // use: each glyph drawn is looked up twice (width, text), a tree walk
+  // apiece otherwise.
   std::vector<UsedGlyph*> by_gid_;
 };
 
