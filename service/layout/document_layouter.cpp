@@ -163,9 +163,9 @@ class DocumentLayouter {
       if (!d.limits_.lookahead || std::thread::hardware_concurrency() < 2) return;
       try {
         helper_ = std::thread([this] {
-          text::Shaper shaper;
-          text::ParagraphSetter setter(d_.fonts_, d_.hyph_, shaper);
-          try {
+          try {  // nothing may leave a thread's function: that would end the process
+            text::Shaper shaper;
+            text::ParagraphSetter setter(d_.fonts_, d_.hyph_, shaper);
             d_.record_paragraphs([&](const text::ParagraphSpec& spec) {
               if (!store_.add(spec, setter)) throw Ended{};
             });
