@@ -100,6 +100,18 @@ struct Builder {
     }
   }
 
+  // A no-break space (U+00A0) inside a word: the same space as between
+  // words, but never a break (TeX's tie "~"). Justified, it stretches and
+  // shrinks with the others, as CSS counts it among the word separators;
+  // kept rigid, "section 1 on page 1" left two real spaces on its line to
+  // take all the slack.
+  void push_tie(Atom space) {
+    const Fixed w = space.width;
+    push_penalty(0, kInfPenalty, false);
+    if (justified()) push_glue(w, w / 2, w / 3, std::move(space));
+    else push_glue(w, 0, 0, std::move(space));
+  }
+
   void push_break_point(size_t run) {
     if (justified()) {
       push_penalty(0, 0, false);
@@ -425,7 +437,26 @@ SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
         }
       }
       run_hint = run_at(items, seg_begin, run_hint);
-      if (word_end > seg_begin) bld.push_word(seg_begin, word_end, run_hint, min_width);
+      // No-break spaces between two parts of the word are ties; one at
+      // either end stays part of the word.
+      size_t part = seg_begin;
+      for (size_t at = seg_begin; at < word_end;) {
+        const size_t here = at;
+        if (next_codepoint(text, at) != 0xA0 || here == part || at >= word_end) continue;
+        run_hint = run_at(items, part, run_hint);
+        bld.push_word(part, here, run_hint, min_width);
+        const size_t tr = run_at(items, here, run_hint);
+        const auto& face = items.runs[tr].face;
+        Atom tie;
+        tie.kind = Atom::Space;
+        tie.run = tr;
+        tie.piece_begin = here;
+        tie.width = bld.scaled(face->advance(face->glyph_for(' ')), tr);
+        bld.push_tie(std::move(tie));
+        part = at;
+      }
+      run_hint = run_at(items, part, run_hint);
+      if (word_end > part) bld.push_word(part, word_end, run_hint, min_width);
       const bool last = seg_end >= text.size();
       if (op.mandatory && !last) {
         bld.push_penalty(0, kInfPenalty, false);
