@@ -38,6 +38,16 @@ std::vector<size_t> split_points(const Footnote& f) {
   return out;
 }
 
+// Whether the note's own paragraph allows a break after its line ending
+// at item s (BlockBuilder forbids one after a hyphenated line, and where it
+// would leave an orphan or a widow). A split there is preferred, so a
+// continued note seldom starts with the second half of a word; where no
+// such point fits, the note still splits (at least two lines on each side)
+// rather than leave its reference's column short by the whole note.
+bool clean_split(const Footnote& f, size_t s) {
+  return s >= f.lines.size() || f.lines[s].kind != K::Penalty || f.lines[s].penalty < kInf;
+}
+
 Fixed tail_space(const Footnote& f) { return f.height - note_lines_height(f, 0, f.lines.size()); }
 
 const Footnote& note(const PageBuilderConfig& cfg, int id) { return (*cfg.footnotes)[static_cast<size_t>(id)]; }
@@ -85,9 +95,13 @@ ColumnFill fill_column(const std::vector<VItem>& items, size_t i, Fixed content_
     carried_h = whole;
     if (whole > cap) {
       // Continue it once more: as many lines as fit, at least one.
-      size_t end = 0;
+      size_t end = 0, clean = 0;
       for (size_t s : split_points(fn))
-        if (s > from && (end == 0 || label_height(cfg) + note_lines_height(fn, from, s) <= cap)) end = s;
+        if (s > from && (end == 0 || label_height(cfg) + note_lines_height(fn, from, s) <= cap)) {
+          end = s;
+          if (clean_split(fn, s) && label_height(cfg) + note_lines_height(fn, from, s) <= cap) clean = s;
+        }
+      if (clean > 0) end = clean;
       if (end > from && skip_non_boxes(fn, end) < fn.lines.size()) {
         f.carried_end = end;
         carried_h = label_height(cfg) + note_lines_height(fn, from, end);
@@ -197,12 +211,15 @@ ColumnFill fill_column(const std::vector<VItem>& items, size_t i, Fixed content_
       for (int id : group_notes) before += note(cfg, id).height;
       before -= fn.height;
       const std::vector<size_t> pts = split_points(fn);
-      size_t best = 0;
+      size_t best = 0, clean = 0;
       if (f.used + group_h <= content_h)
         for (size_t k = kMinLinesBefore; k + kMinLinesAfter <= pts.size(); ++k) {
           const size_t s = pts[k - 1];
-          if (f.used + group_h + area(before + note_lines_height(fn, 0, s)) <= total_h) best = s;
+          if (f.used + group_h + area(before + note_lines_height(fn, 0, s)) > total_h) continue;
+          best = s;
+          if (clean_split(fn, s)) clean = s;
         }
+      if (clean > 0) best = clean;
       if (best > 0) {
         for (; i < end; ++i) {
           f.placed.push_back(i);

@@ -159,5 +159,91 @@ TEST(PageBuilder, HeadingKeepsWithItsTextWhenTheSpaceUnderItDoesNotFit) {
   EXPECT_TRUE(has(r.pages[0], 56));
 }
 
+// A note too long for the room under its reference is split. Its lines
+// carry their paragraph's penalties, and the line that fits last ends in a
+// hyphen (no break after it): the note is split one line earlier, so the
+// continued part does not start with the second half of a word. Where only
+// hyphenated split points fit, it still splits, rather than move the
+// reference and leave the column short by the whole note.
+TEST(PageBuilder, NoteSplitsAfterAHyphenatedLineOnlyWhenNothingElseFits) {
+  for (const int hyphenated_after : {6, 5}) {
+    std::vector<VItem> items;
+    for (int l = 0; l < 80; ++l) {
+      if (l > 0) items.push_back(penalty(0));
+      // Line 53 ends 636 pt down: 56 pt of the 700 pt page remain, room
+      // for the gap (8 pt) and six note lines of 9 pt.
+      items.push_back(box(l + 1, 12 * kPt, l == 52 ? std::vector<int>{0} : std::vector<int>{}));
+    }
+    std::vector<Footnote> notes(1);
+    Footnote& fn = notes[0];
+    const int n = 10;
+    for (int k = 0; k < n; ++k) {
+      // As BlockBuilder sets them: no orphan, no widow, no break after a
+      // hyphenated line (here: after line 6, or lines 5 and 6 both).
+      if (k > 0) {
+        const bool hyphen = k == hyphenated_after || (hyphenated_after == 5 && k == 6);
+        fn.lines.push_back(penalty(k < 2 || n - k < 2 || hyphen ? kInf : 0));
+      }
+      fn.lines.push_back(box(2001 + k, 9 * kPt));
+      fn.height += 9 * kPt;
+    }
+    const PageBuildResult r = build_pages(std::move(items), config(1, &notes), "t.xml");
+    ASSERT_GE(r.pages.size(), 2u);
+    auto note_lines_on = [](const BuiltPage& p) {
+      std::vector<int> ids;
+      for (const Rect& x : p.drawing.rects)
+        if (x.w > 2000 && x.w <= 2010) ids.push_back(static_cast<int>(x.w) - 2000);
+      return ids;
+    };
+    auto has = [](const BuiltPage& p, int rect_id) {
+      for (const Rect& x : p.drawing.rects)
+        if (x.w == rect_id) return true;
+      return false;
+    };
+    EXPECT_TRUE(has(r.pages[0], 53)) << "the reference stays on page 1: " << trace(r.pages[0]);
+    const std::vector<int> first = note_lines_on(r.pages[0]);
+    const std::vector<int> rest = note_lines_on(r.pages[1]);
+    if (hyphenated_after == 6) {
+      // Six lines fit, but line 6 is hyphenated: five here, five on.
+      EXPECT_EQ(first, (std::vector<int>{1, 2, 3, 4, 5})) << trace(r.pages[0]);
+      EXPECT_EQ(rest, (std::vector<int>{6, 7, 8, 9, 10})) << trace(r.pages[1]);
+    } else {
+      // Lines 5 and 6 are both hyphenated: the clean point after line 4
+      // fits and is taken.
+      EXPECT_EQ(first, (std::vector<int>{1, 2, 3, 4})) << trace(r.pages[0]);
+      EXPECT_EQ(rest.front(), 5) << trace(r.pages[1]);
+    }
+  }
+}
+
+TEST(PageBuilder, NoteStillSplitsWhereEveryPointThatFitsIsHyphenated) {
+  std::vector<VItem> items;
+  for (int l = 0; l < 80; ++l) {
+    if (l > 0) items.push_back(penalty(0));
+    // Line 57 ends 684 pt down: no room for a note line below it. Line 56
+    // (672 pt) leaves room for the gap and two note lines (26 pt).
+    items.push_back(box(l + 1, 12 * kPt, l == 55 ? std::vector<int>{0} : std::vector<int>{}));
+  }
+  std::vector<Footnote> notes(1);
+  const int n = 4;
+  for (int k = 0; k < n; ++k) {
+    // Orphan and widow rules leave one split point, after line 2, and line
+    // 2 ends in a hyphen.
+    if (k > 0) notes[0].lines.push_back(penalty(kInf));
+    notes[0].lines.push_back(box(2001 + k, 9 * kPt));
+    notes[0].height += 9 * kPt;
+  }
+  const PageBuildResult r = build_pages(std::move(items), config(1, &notes), "t.xml");
+  ASSERT_GE(r.pages.size(), 2u);
+  auto has = [](const BuiltPage& p, int rect_id) {
+    for (const Rect& x : p.drawing.rects)
+      if (x.w == rect_id) return true;
+    return false;
+  };
+  EXPECT_TRUE(has(r.pages[0], 56)) << trace(r.pages[0]);
+  EXPECT_TRUE(has(r.pages[0], 2002)) << trace(r.pages[0]);
+  EXPECT_TRUE(has(r.pages[1], 2003)) << trace(r.pages[1]);
+}
+
 }  // namespace
 }  // namespace emnpub::layout
