@@ -100,6 +100,18 @@ struct Builder {
     }
   }
 
+  // A word space of run `run` at paragraph offset `at`: drawn as the run's
+  // face's space glyph, as wide as that glyph.
+  Atom space_atom(size_t run, size_t at) const {
+    const auto& face = items.runs[run].face;
+    Atom a;
+    a.kind = Atom::Space;
+    a.run = run;
+    a.piece_begin = at;
+    a.width = scaled(face->advance(face->glyph_for(' ')), run);
+    return a;
+  }
+
   // A no-break space (U+00A0) inside a word: the same space as between
   // words, but never a break (TeX's tie "~"). Justified, it stretches and
   // shrinks with the others, as CSS counts it among the word separators;
@@ -445,14 +457,7 @@ SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
         if (next_codepoint(text, at) != 0xA0 || here == part || at >= word_end) continue;
         run_hint = run_at(items, part, run_hint);
         bld.push_word(part, here, run_hint, min_width);
-        const size_t tr = run_at(items, here, run_hint);
-        const auto& face = items.runs[tr].face;
-        Atom tie;
-        tie.kind = Atom::Space;
-        tie.run = tr;
-        tie.piece_begin = here;
-        tie.width = bld.scaled(face->advance(face->glyph_for(' ')), tr);
-        bld.push_tie(std::move(tie));
+        bld.push_tie(bld.space_atom(run_at(items, here, run_hint), here));
         part = at;
       }
       run_hint = run_at(items, part, run_hint);
@@ -467,13 +472,7 @@ SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
         for (size_t i = space_begin; i < seg_end; ++i) has_space = has_space || text[i] == ' ';
         const size_t sr = run_at(items, space_begin < seg_end ? space_begin : word_end - 1, run_hint);
         if (has_space) {
-          const auto& face = items.runs[sr].face;
-          Atom sp;
-          sp.kind = Atom::Space;
-          sp.run = sr;
-          sp.piece_begin = space_begin;
-          sp.width = bld.scaled(face->advance(face->glyph_for(' ')), sr);
-          bld.push_space(std::move(sp), sr);
+          bld.push_space(bld.space_atom(sr, space_begin), sr);
         } else {
           bld.push_break_point(sr);
         }
