@@ -108,6 +108,7 @@ int BlockBuilder::text(std::vector<text::TextSpan> spans, const style::BlockStyl
   const Fixed x0 = indent_ + st.indent_start + extra_indent;
   spec.width = std::max<Fixed>(width_ - st.indent_start - st.indent_end - extra_indent - extra_end, 20 * kPt);
   spec.first_indent = st.first_indent;
+  spec.balance = st.balance;
   spec.tunables = ctx_.L.breaking;
   if (!st.hyphenate)
     for (auto& s : spec.spans) s.style.hyphenate = false;

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 
+#include "text/balanced_breaks.hpp"
 #include "text/bidi_reorder.hpp"
 #include "text/break_opportunities.hpp"
 #include "text/font_registry.hpp"
@@ -301,6 +302,7 @@ std::string ParagraphSetter::key_of(const ParagraphSpec& spec) {
   key_pod(k, spec.dir);
   key_pod(k, spec.width);
   key_pod(k, spec.first_indent);
+  key_pod(k, spec.balance);
   const BreakTunables& t = spec.tunables;
   for (int v : {t.tolerance, t.pretolerance, t.line_penalty, t.hyphen_penalty, t.double_hyphen_demerits,
                 t.final_hyphen_demerits, t.adj_demerits, t.looseness, t.min_word})
@@ -512,9 +514,9 @@ SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
   // first-line indent is a box, so every line has the full measure.
   BreakResult br;
   bool hyphen_free = false;
+  BreakParams first = params;
   if (spec.tunables.pretolerance >= 0) {
     build(false);
-    BreakParams first = params;
     first.pretolerance = -1;
     first.tolerance = spec.tunables.pretolerance;
     first.emergency_stretch = 0;
@@ -528,6 +530,8 @@ SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
     br = knuth_plass(storage->list, LineMeasure::uniform(spec.width), params);
   }
   Builder& bld = *storage;
+  if (spec.balance && !bld.justified() && spec.first_indent == 0)
+    br = balance_breaks(bld.list, br, spec.width, hyphen_free ? first : params);
   out.overfull = br.overfull;
   out.demerits = br.total_demerits;
 

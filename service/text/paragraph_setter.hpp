@@ -41,6 +41,7 @@ struct ParagraphSpec {
   BaseDir dir = BaseDir::Auto;
   Fixed width = 0;               // measure
   Fixed first_indent = 0;        // added before the first line's content
+  bool balance = false;          // ragged lines of about equal length (text/balanced_breaks.hpp)
   BreakTunables tunables;
 };
 

@@ -198,6 +198,8 @@ TEST(ShippedLayouts, ReportHeadingLevelOneOverridesTheBrand) {
   EXPECT_EQ(h1.color, rgb(0x003399));
   EXPECT_EQ(h1.align, text::Align::Start);
   EXPECT_FALSE(h1.hyphenate);
+  EXPECT_TRUE(h1.balance);                 // wrapped headings balance their lines
+  EXPECT_FALSE(L->block(sel("p")).balance);
   EXPECT_EQ(h1.numbering, "1.1");
 
   const BlockStyle h2 = L->block(sel("heading", "", "", "en", 2));
@@ -429,6 +431,7 @@ TEST(Cascade, EachPropertySetsBlockOrInlineStylesAsDocumented) {
       {"first-indent", "1em" /* not a unit */, false, false},
       {"first-indent", "12pt", true, false}, {"keep-with-next", "yes", true, false},
       {"keep-together", "yes", true, false}, {"page-break-before", "yes", true, false},
+      {"balance", "yes", true, false},      {"balance", "maybe", false, false},
       {"background", "#FFFFFF", true, false}, {"border-color", "#000", true, false},
       {"border-width", "0.5pt", true, false}, {"rule-start", "yes", true, false},
       {"padding", "4pt", true, false},      {"rule-below", "yes", true, false},
