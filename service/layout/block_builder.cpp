@@ -109,6 +109,8 @@ int BlockBuilder::text(std::vector<text::TextSpan> spans, const style::BlockStyl
   spec.width = std::max<Fixed>(width_ - st.indent_start - st.indent_end - extra_indent - extra_end, 20 * kPt);
   spec.first_indent = st.first_indent;
   spec.balance = st.balance;
+  // Headings only (structure roles H1-H6): their first span is the number.
+  spec.hang_first_span = st.hang_number && role.size() == 2 && role[0] == 'H';
   spec.tunables = ctx_.L.breaking;
   if (!st.hyphenate)
     for (auto& s : spec.spans) s.style.hyphenate = false;
@@ -252,14 +254,15 @@ void BlockBuilder::section(const Block& b, int level, bool annex, std::vector<in
     if (hs.numbering == "A" && !label.empty() && std::isdigit(static_cast<unsigned char>(label[0])))
       label = std::string(1, static_cast<char>('A' + (std::stoi(label) - 1) % 26));
   }
-  if (annex && my_level == 1 && show_number) label = style::localized(style::Text::Annex, b.lang) + " " + number;
-  Fixed hang = 0;
+  if (annex && my_level == 1 && show_number) label = style::localized(style::Text::Annex, b.lang) + "\u00A0" + number;
   if (show_number) {
     spans.push_back({label + (annex && my_level == 1 ? "\u2003" : "\u2002"), apply_inline(ctx_.L, base, "heading-number"), -1, b.pos});
   }
   collect_inlines(ctx_, b.title, base, spans);
   const std::string role = "H" + std::to_string(std::min(my_level, 6));
-  const int first = text(std::move(spans), hs, role, b.dir, 0, hang);
+  style::BlockStyle ts = hs;
+  ts.hang_number = hs.hang_number && show_number;  // only a number hangs
+  const int first = text(std::move(spans), ts, role, b.dir);
   // Every section gets a mark, so the table of contents can find its page.
   const std::string mark = b.id.empty() ? "\x01sec" + std::to_string(++ctx_.section_serial) : b.id;
   if (first >= 0) {

@@ -30,7 +30,8 @@ struct BlockStyle {
   bool page_break_before = false;
   bool recto = false;                // with page_break_before: start on a right-hand page
   bool uppercase = false;
-  bool balance = false;              // wrapped ragged lines of about equal length (layout/balanced_lines.hpp)
+  bool balance = false;              // wrapped ragged lines of about equal length (text/balanced_breaks.hpp)
+  bool hang_number = false;          // headings: wrapped lines start under the title, not the number
   // Boxes, table cells, headings with a band.
   bool has_background = false;
   Color background{0xFF, 0xFF, 0xFF};

@@ -129,6 +129,7 @@ const std::vector<Def>& defs() {
       {"keep-with-next", "yes or no", [](const std::string& v, const PropertyContext&) { return bool_prop(v, &BlockStyle::keep_with_next); }},
       {"keep-together", "yes or no", [](const std::string& v, const PropertyContext&) { return bool_prop(v, &BlockStyle::keep_together); }},
       {"balance", "yes or no", [](const std::string& v, const PropertyContext&) { return bool_prop(v, &BlockStyle::balance); }},
+      {"hang-number", "yes or no", [](const std::string& v, const PropertyContext&) { return bool_prop(v, &BlockStyle::hang_number); }},
       {"page-break-before", "yes, no or recto (a new right-hand page on facing layouts)",
        [](const std::string& v, const PropertyContext&) -> std::optional<CompiledProperty> {
          if (v == "recto") return block_only([](BlockStyle& s) { s.page_break_before = s.recto = true; });

@@ -4,7 +4,7 @@
 
 namespace emnpub::text {
 
-BreakResult balance_breaks(const std::vector<BreakItem>& items, const BreakResult& br, Fixed width,
+BreakResult balance_breaks(const std::vector<BreakItem>& items, const BreakResult& br, Fixed width, Fixed hang,
                            const BreakParams& p) {
   const size_t n = br.breaks.size();
   if (n < 2 || n > kMaxBalancedLines || br.overfull) return br;
@@ -12,12 +12,12 @@ BreakResult balance_breaks(const std::vector<BreakItem>& items, const BreakResul
   // of it (less a tenth for the spaces the new breaks discard).
   Fixed material = 0;
   for (const LineBreak& b : br.breaks) material += b.natural_width;
-  Fixed lo = std::max<Fixed>(width / 4, material / static_cast<Fixed>(n) * 9 / 10);
+  Fixed lo = std::max<Fixed>({width / 4, material / static_cast<Fixed>(n) * 9 / 10, hang + kPt});
   Fixed hi = width;
   BreakResult best = br;
   while (hi - lo > kPt / 2) {
     const Fixed mid = lo + (hi - lo) / 2;
-    BreakResult r = knuth_plass(items, LineMeasure::uniform(mid), p);
+    BreakResult r = knuth_plass(items, hang > 0 ? LineMeasure{{mid}, mid - hang} : LineMeasure::uniform(mid), p);
     if (r.breaks.size() == n && !r.overfull) {
       hi = mid;
       best = std::move(r);

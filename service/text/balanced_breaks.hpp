@@ -13,13 +13,14 @@ namespace emnpub::text {
 
 inline constexpr size_t kMaxBalancedLines = 6;
 
-// `br` broke `items` at `width` with `p`. Returns the breaks the same
+// `br` broke `items` at `width` (lines after the first `hang` narrower)
+// with `p`. Returns the breaks the same
 // parameters give in the narrowest measure (to within half a point) that
 // still makes as many lines, none overfull; `br` itself when it has one
 // line, more than kMaxBalancedLines, or an overfull one. Runs the breaker
 // about ten times; the items are not rebuilt, so a probe costs
 // microseconds for a heading.
-BreakResult balance_breaks(const std::vector<BreakItem>& items, const BreakResult& br, Fixed width,
+BreakResult balance_breaks(const std::vector<BreakItem>& items, const BreakResult& br, Fixed width, Fixed hang,
                            const BreakParams& p);
 
 }  // namespace emnpub::text

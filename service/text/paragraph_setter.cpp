@@ -85,6 +85,18 @@ struct Builder {
 
   bool justified() const { return spec.align == Align::Justify; }
 
+  // Natural width of the items that set the first span, at most `cap`:
+  // the hang of ParagraphSpec::hang_first_span.
+  Fixed first_span_width(Fixed cap) const {
+    Fixed w = 0;
+    for (const BreakItem& it : list) {
+      const Atom& a = atoms[it.source];
+      if (a.kind != Atom::Empty && items.runs[a.run].span != 0) break;
+      if (it.type != ItemType::Penalty) w += it.width;
+    }
+    return std::min(w, cap);
+  }
+
   // A break opportunity between words: justified text breaks at the
   // stretchable space; ragged text uses Knuth and Plass's encoding, so the
   // raggedness is in the line-end glue and interior spaces keep their width.
@@ -303,6 +315,7 @@ std::string ParagraphSetter::key_of(const ParagraphSpec& spec) {
   key_pod(k, spec.width);
   key_pod(k, spec.first_indent);
   key_pod(k, spec.balance);
+  key_pod(k, spec.hang_first_span);
   const BreakTunables& t = spec.tunables;
   for (int v : {t.tolerance, t.pretolerance, t.line_penalty, t.hyphen_penalty, t.double_hyphen_demerits,
                 t.final_hyphen_demerits, t.adj_demerits, t.looseness, t.min_word})
@@ -515,23 +528,28 @@ SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
   BreakResult br;
   bool hyphen_free = false;
   BreakParams first = params;
+  Fixed hang = 0;  // indent of the lines after the first (hang_first_span)
+  auto measure = [&] {
+    hang = spec.hang_first_span ? storage->first_span_width(spec.width / 2) : 0;
+    return hang > 0 ? LineMeasure{{spec.width}, spec.width - hang} : LineMeasure::uniform(spec.width);
+  };
   if (spec.tunables.pretolerance >= 0) {
     build(false);
     first.pretolerance = -1;
     first.tolerance = spec.tunables.pretolerance;
     first.emergency_stretch = 0;
     first.looseness = 0;
-    br = knuth_plass(storage->list, LineMeasure::uniform(spec.width), first);
+    br = knuth_plass(storage->list, measure(), first);
     hyphen_free = br.pass == 2 && !br.overfull && params.looseness == 0;
   }
   if (!hyphen_free) {
     build(true);
     params.pretolerance = -1;  // the hyphen-free pass was just tried
-    br = knuth_plass(storage->list, LineMeasure::uniform(spec.width), params);
+    br = knuth_plass(storage->list, measure(), params);
   }
   Builder& bld = *storage;
   if (spec.balance && !bld.justified() && spec.first_indent == 0)
-    br = balance_breaks(bld.list, br, spec.width, hyphen_free ? first : params);
+    br = balance_breaks(bld.list, br, spec.width, hang, hyphen_free ? first : params);
   out.overfull = br.overfull;
   out.demerits = br.total_demerits;
 
@@ -568,7 +586,9 @@ SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
       natural += bi.width;
       line.hyphenated = true;
     }
-    const Fixed target = spec.width;
+    // Lines after the first are narrower by the hang, on the start side.
+    const Fixed indent = li > 0 ? hang : 0;
+    const Fixed target = spec.width - indent;
     Fixed diff = target - natural;
     // Justified lines take their stretch or shrink; any line wider than the
     // measure (a last line the breaker accepted by shrinking its spaces)
@@ -610,14 +630,14 @@ SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
     }
     Fixed line_natural = 0;
     for (const auto& p : placed) line_natural += p.width;
-    Fixed x = 0;
+    Fixed x = out.rtl ? 0 : indent;
     const Fixed slack = target - line_natural;
     Align al = spec.align;
     if (al == Align::Start) al = out.rtl ? Align::Right : Align::Left;
     if (al == Align::End) al = out.rtl ? Align::Left : Align::Right;
     if (al == Align::Justify && !justify && out.rtl) al = Align::Right;
-    if (al == Align::Right) x = slack;
-    if (al == Align::Center) x = slack / 2;
+    if (al == Align::Right) x += slack;
+    if (al == Align::Center) x += slack / 2;
 
     // Emit glyph runs, merging neighbours with the same face and style.
     std::map<int, AnchorExtent> anchors;

@@ -42,6 +42,9 @@ struct ParagraphSpec {
   Fixed width = 0;               // measure
   Fixed first_indent = 0;        // added before the first line's content
   bool balance = false;          // ragged lines of about equal length (text/balanced_breaks.hpp)
+  // Lines after the first start where the first span ends on the first line
+  // (a heading's number hangs: wrapped title lines align with the title).
+  bool hang_first_span = false;
   BreakTunables tunables;
 };
 

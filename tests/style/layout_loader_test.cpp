@@ -199,6 +199,7 @@ TEST(ShippedLayouts, ReportHeadingLevelOneOverridesTheBrand) {
   EXPECT_EQ(h1.align, text::Align::Start);
   EXPECT_FALSE(h1.hyphenate);
   EXPECT_TRUE(h1.balance);                 // wrapped headings balance their lines
+  EXPECT_TRUE(h1.hang_number);             // and continue under the title, not the number
   EXPECT_FALSE(L->block(sel("p")).balance);
   EXPECT_EQ(h1.numbering, "1.1");
 
@@ -432,6 +433,7 @@ TEST(Cascade, EachPropertySetsBlockOrInlineStylesAsDocumented) {
       {"first-indent", "12pt", true, false}, {"keep-with-next", "yes", true, false},
       {"keep-together", "yes", true, false}, {"page-break-before", "yes", true, false},
       {"balance", "yes", true, false},      {"balance", "maybe", false, false},
+      {"hang-number", "yes", true, false},
       {"background", "#FFFFFF", true, false}, {"border-color", "#000", true, false},
       {"border-width", "0.5pt", true, false}, {"rule-start", "yes", true, false},
       {"padding", "4pt", true, false},      {"rule-below", "yes", true, false},
