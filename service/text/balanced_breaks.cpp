@@ -18,6 +18,10 @@ BreakResult balance_breaks(const std::vector<BreakItem>& items, const BreakResul
   while (hi - lo > kPt / 2) {
     const Fixed mid = lo + (hi - lo) / 2;
     BreakResult r = knuth_plass(items, hang > 0 ? LineMeasure{{mid}, mid - hang} : LineMeasure::uniform(mid), p);
+    // Whatever pass found it: in ragged text the tolerance passes refuse
+    // the shortfall an even split needs (a German subtitle kept "... die
+    // Arbeitsmarktintegration / von Schutzberechtigten" when limited to the
+    // first setting's pass); the last resort still minimises demerits.
     if (r.breaks.size() == n && !r.overfull) {
       hi = mid;
       best = std::move(r);
