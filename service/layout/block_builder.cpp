@@ -96,7 +96,7 @@ void BlockBuilder::forbid_break() {
 
 int BlockBuilder::text(std::vector<text::TextSpan> spans, const style::BlockStyle& st,
                        const std::string& role, model::Dir dir, Fixed extra_indent, Fixed extra_end,
-                       int struct_id) {
+                       int struct_id, bool hang_label) {
   if (spans.empty()) return -1;
   check_deadline(ctx_.limits, ctx_.doc.source_name);
   if (st.uppercase)
@@ -109,8 +109,7 @@ int BlockBuilder::text(std::vector<text::TextSpan> spans, const style::BlockStyl
   spec.width = std::max<Fixed>(width_ - st.indent_start - st.indent_end - extra_indent - extra_end, 20 * kPt);
   spec.first_indent = st.first_indent;
   spec.balance = st.balance;
-  // Headings only (structure roles H1-H6): their first span is the number.
-  spec.hang_first_span = st.hang_number && role.size() == 2 && role[0] == 'H';
+  spec.hang_first_span = hang_label;
   spec.tunables = ctx_.L.breaking;
   if (!st.hyphenate)
     for (auto& s : spec.spans) s.style.hyphenate = false;
@@ -260,9 +259,7 @@ void BlockBuilder::section(const Block& b, int level, bool annex, std::vector<in
   }
   collect_inlines(ctx_, b.title, base, spans);
   const std::string role = "H" + std::to_string(std::min(my_level, 6));
-  style::BlockStyle ts = hs;
-  ts.hang_number = hs.hang_number && show_number;  // only a number hangs
-  const int first = text(std::move(spans), ts, role, b.dir);
+  const int first = text(std::move(spans), hs, role, b.dir, 0, 0, 0, hs.hang_number && show_number);
   // Every section gets a mark, so the table of contents can find its page.
   const std::string mark = b.id.empty() ? "\x01sec" + std::to_string(++ctx_.section_serial) : b.id;
   if (first >= 0) {

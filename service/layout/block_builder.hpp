@@ -19,9 +19,12 @@ class BlockBuilder {
   // Sets text as lines (boxes with widow/orphan penalties). Returns the index
   // in `out` of the first line box, or -1 when nothing was set. The text's
   // structure element gets `struct_id`, one taken earlier with
-  // LayoutContext::next_struct(), or by default the next one.
+  // LayoutContext::next_struct(), or by default the next one. With
+  // `hang_label`, the first span is a label (a heading's number) and wrapped
+  // lines start after it (text::ParagraphSpec::hang_first_span).
   int text(std::vector<text::TextSpan> spans, const style::BlockStyle& st, const std::string& role,
-           model::Dir dir = model::Dir::Auto, Fixed extra_indent = 0, Fixed extra_end = 0, int struct_id = 0);
+           model::Dir dir = model::Dir::Auto, Fixed extra_indent = 0, Fixed extra_end = 0, int struct_id = 0,
+           bool hang_label = false);
 
   void space(Fixed h);
   void forbid_break();

@@ -96,11 +96,12 @@ ColumnFill fill_column(const std::vector<VItem>& items, size_t i, Fixed content_
     if (whole > cap) {
       // Continue it once more: as many lines as fit, at least one.
       size_t end = 0, clean = 0;
-      for (size_t s : split_points(fn))
-        if (s > from && (end == 0 || label_height(cfg) + note_lines_height(fn, from, s) <= cap)) {
-          end = s;
-          if (clean_split(fn, s) && label_height(cfg) + note_lines_height(fn, from, s) <= cap) clean = s;
-        }
+      for (size_t s : split_points(fn)) {
+        if (s <= from) continue;
+        const bool fits = label_height(cfg) + note_lines_height(fn, from, s) <= cap;
+        if (fits || end == 0) end = s;
+        if (fits && clean_split(fn, s)) clean = s;
+      }
       if (clean > 0) end = clean;
       if (end > from && skip_non_boxes(fn, end) < fn.lines.size()) {
         f.carried_end = end;

@@ -91,6 +91,13 @@ std::string trace(const BuiltPage& p) {
   return s;
 }
 
+// Whether the page draws the box whose rect is named `rect_id`.
+bool has(const BuiltPage& p, int rect_id) {
+  for (const Rect& x : p.drawing.rects)
+    if (x.w == rect_id) return true;
+  return false;
+}
+
 TEST(PageBuilder, PartsGiveThePagesOfTheWhole) {
   for (int columns : {1, 2}) {
     std::vector<Footnote> notes_whole, notes_parts;
@@ -148,11 +155,6 @@ TEST(PageBuilder, HeadingKeepsWithItsTextWhenTheSpaceUnderItDoesNotFit) {
   }
   const PageBuildResult r = build_pages(std::move(items), config(1, nullptr), "t.xml");
   ASSERT_EQ(r.pages.size(), 2u);
-  auto has = [](const BuiltPage& p, int rect_id) {
-    for (const Rect& x : p.drawing.rects)
-      if (x.w == rect_id) return true;
-    return false;
-  };
   EXPECT_FALSE(has(r.pages[0], 900)) << trace(r.pages[0]);
   EXPECT_TRUE(has(r.pages[1], 900)) << trace(r.pages[1]);
   EXPECT_TRUE(has(r.pages[1], 1000));
@@ -195,11 +197,6 @@ TEST(PageBuilder, NoteSplitsAfterAHyphenatedLineOnlyWhenNothingElseFits) {
         if (x.w > 2000 && x.w <= 2010) ids.push_back(static_cast<int>(x.w) - 2000);
       return ids;
     };
-    auto has = [](const BuiltPage& p, int rect_id) {
-      for (const Rect& x : p.drawing.rects)
-        if (x.w == rect_id) return true;
-      return false;
-    };
     EXPECT_TRUE(has(r.pages[0], 53)) << "the reference stays on page 1: " << trace(r.pages[0]);
     const std::vector<int> first = note_lines_on(r.pages[0]);
     const std::vector<int> rest = note_lines_on(r.pages[1]);
@@ -235,11 +232,6 @@ TEST(PageBuilder, NoteStillSplitsWhereEveryPointThatFitsIsHyphenated) {
   }
   const PageBuildResult r = build_pages(std::move(items), config(1, &notes), "t.xml");
   ASSERT_GE(r.pages.size(), 2u);
-  auto has = [](const BuiltPage& p, int rect_id) {
-    for (const Rect& x : p.drawing.rects)
-      if (x.w == rect_id) return true;
-    return false;
-  };
   EXPECT_TRUE(has(r.pages[0], 56)) << trace(r.pages[0]);
   EXPECT_TRUE(has(r.pages[0], 2002)) << trace(r.pages[0]);
   EXPECT_TRUE(has(r.pages[1], 2003)) << trace(r.pages[1]);

@@ -12,21 +12,17 @@
 namespace emnpub::text {
 namespace {
 
-struct Setter {
-  testing_support::TextEnv env;
-  testing_support::SetterWithCache with_cache{env};
-
+struct Setter : testing_support::OneSetter {
   SetParagraph set(const std::string& text, Align align, Fixed width, bool balance) {
     ParagraphSpec spec = testing_support::paragraph_of(text, width, "en", false);
     spec.spans[0].style.size = 15 * kPt;  // a first-level heading
     spec.align = align;
     spec.balance = balance;
-    return with_cache.setter.set(spec);
+    return setter.set(spec);
   }
 };
 
-// Where each line's ink starts and ends (spaces drawn at a line end do not
-// count).
+// Each line's ink extent and text.
 struct Extent {
   Fixed begin, end;
   std::string text;
@@ -35,17 +31,8 @@ struct Extent {
 std::vector<Extent> extents(const SetParagraph& p) {
   std::vector<Extent> out;
   for (const SetLine& l : p.lines) {
-    Extent e{INT64_MAX, INT64_MIN, {}};
-    for (const GlyphRun& r : l.runs) {
-      e.text += r.text;
-      for (size_t g = 0; g < r.glyphs.size(); ++g) {
-        const bool trailing_space = g + 1 == r.glyphs.size() && !r.text.empty() && r.text.back() == ' ';
-        if (trailing_space) continue;
-        e.begin = std::min<Fixed>(e.begin, r.x + r.glyphs[g].x);
-        e.end = std::max<Fixed>(e.end, r.x + r.glyphs[g].x + r.glyphs[g].advance);
-      }
-    }
-    out.push_back(e);
+    const testing_support::LineInk ink = testing_support::line_ink(l);
+    out.push_back({ink.begin, ink.end, testing_support::line_text(l)});
   }
   return out;
 }

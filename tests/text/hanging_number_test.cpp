@@ -11,10 +11,7 @@
 namespace emnpub::text {
 namespace {
 
-struct Setter {
-  testing_support::TextEnv env;
-  testing_support::SetterWithCache with_cache{env};
-
+struct Setter : testing_support::OneSetter {
   SetParagraph set(const std::string& number, const std::string& title, Fixed width, bool hang, bool balance,
                    Align align = Align::Start) {
     ParagraphSpec spec = testing_support::paragraph_of(number, width, "en", false);
@@ -25,20 +22,13 @@ struct Setter {
     spec.align = align;
     spec.hang_first_span = hang;
     spec.balance = balance;
-    return with_cache.setter.set(spec);
+    return setter.set(spec);
   }
 };
 
 // x of the first glyph drawn on a line, and where its ink ends.
 Fixed line_start(const SetLine& l) { return l.runs.front().x + l.runs.front().glyphs.front().x; }
-Fixed line_end(const SetLine& l) {
-  Fixed e = 0;
-  for (const GlyphRun& r : l.runs)
-    for (size_t g = 0; g < r.glyphs.size(); ++g)
-      if (!(g + 1 == r.glyphs.size() && !r.text.empty() && r.text.back() == ' '))
-        e = std::max<Fixed>(e, r.x + r.glyphs[g].x + r.glyphs[g].advance);
-  return e;
-}
+Fixed line_end(const SetLine& l) { return testing_support::line_ink(l).end; }
 
 const std::string kNumber = "4\u2002";
 const std::string kTitle = "Reception of applicants for international protection and of their families";

@@ -14,14 +14,11 @@ namespace {
 
 const std::string kNbsp = "\u00A0";
 
-struct Setter {
-  testing_support::TextEnv env;
-  testing_support::SetterWithCache with_cache{env};
-
+struct Setter : testing_support::OneSetter {
   SetParagraph set(const std::string& text, Align align, Fixed width) {
     ParagraphSpec spec = testing_support::paragraph_of(text, width, "en", false);
     spec.align = align;
-    return with_cache.setter.set(spec);
+    return setter.set(spec);
   }
 };
 
@@ -42,12 +39,7 @@ std::vector<Gap> gaps(const SetLine& line) {
   return out;
 }
 
-std::string line_text(const SetLine& line) {
-  std::string s;
-  for (const GlyphRun& r : line.runs) s += r.text;
-  while (!s.empty() && s.back() == ' ') s.pop_back();
-  return s;
-}
+using testing_support::line_text;
 
 std::string references(int n) {
   std::string p = "As the report explains";

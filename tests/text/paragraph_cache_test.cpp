@@ -12,11 +12,7 @@
 namespace emnpub::text {
 namespace {
 
-struct Setter {
-  testing_support::TextEnv env;
-  testing_support::SetterWithCache with_cache{env};
-  ParagraphSetter& setter = with_cache.setter;
-};
+using Setter = testing_support::OneSetter;
 
 ParagraphSpec spec_of(const std::string& text, Fixed width) {
   return testing_support::paragraph_of(text, width, "en", false);

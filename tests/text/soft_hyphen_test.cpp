@@ -14,18 +14,13 @@ namespace {
 
 const std::string kShy = "\u00AD";
 
-struct Setter {
-  testing_support::TextEnv env;
-  testing_support::SetterWithCache with_cache{env};
-  ParagraphSetter& setter = with_cache.setter;
-
+struct Setter : testing_support::OneSetter {
   // Each line's text as drawn (soft hyphens dropped) and whether it ends
   // with an inserted hyphen.
   std::vector<std::string> lines(const std::string& text, bool hyphenate, Fixed width) {
     std::vector<std::string> out;
     for (const SetLine& l : setter.set(testing_support::paragraph_of(text, width, "de", hyphenate)).lines) {
-      std::string s;
-      for (const GlyphRun& r : l.runs) s += r.text;
+      std::string s = testing_support::line_text(l);
       for (size_t q; (q = s.find(kShy)) != std::string::npos;) s.erase(q, kShy.size());
       while (!s.empty() && s.back() == ' ') s.pop_back();
       out.push_back(s);
