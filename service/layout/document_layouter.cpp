@@ -573,9 +573,10 @@ class DocumentLayouter {
       const auto tg = L_.block({"tagline", {}, {}, lang, 0});
       const Fixed flag_h = std::min<Fixed>(band_h - 16 * kPt, 40 * kPt);
       const Fixed wm_top = (band_h - wm.leading - 2 * tg.leading) / 2;
-      d.append(line_of_text(ctx, L_.cover.wordmark, wm, x, w, wm_top, text::Align::Left, lang), 0, 0);
-      d.append(line_of_text(ctx, L_.cover.tagline, tg, x, w, wm_top + wm.leading, text::Align::Left, lang), 0, 0);
-      d.append(line_of_text(ctx, L_.cover.contact_point, tg, x, w, wm_top + wm.leading + tg.leading, text::Align::Left, lang), 0, 0);
+      const style::Cover::Wording words = L_.cover.wording(lang);
+      d.append(line_of_text(ctx, words.wordmark, wm, x, w, wm_top, text::Align::Left, lang), 0, 0);
+      d.append(line_of_text(ctx, words.tagline, tg, x, w, wm_top + wm.leading, text::Align::Left, lang), 0, 0);
+      d.append(line_of_text(ctx, words.contact_point, tg, x, w, wm_top + wm.leading + tg.leading, text::Align::Left, lang), 0, 0);
       if (L_.cover.flag)
         draw_eu_flag(d, x + w - flag_h * 3 / 2, (band_h - flag_h) / 2, flag_h, Color{0x00, 0x33, 0x99},
                      L_.cover.accent);

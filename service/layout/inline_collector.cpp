@@ -60,16 +60,16 @@ std::string ref_wording(LayoutContext& ctx, const std::string& target, const std
   std::string s;
   switch (t.kind) {
     case TargetInfo::Kind::Section:
-      s = localized(Text::Section, lang) + "\u00A0" + t.number;
+      s = style::reference_label(Text::Section, lang) + "\u00A0" + t.number;
       break;
     case TargetInfo::Kind::Annex:
-      s = localized(Text::Annex, lang) + "\u00A0" + t.number;
+      s = style::reference_label(Text::Annex, lang) + "\u00A0" + t.number;
       break;
     case TargetInfo::Kind::Table:
-      s = localized(Text::Table, lang) + "\u00A0" + t.number;
+      s = style::reference_label(Text::Table, lang) + "\u00A0" + t.number;
       break;
     case TargetInfo::Kind::Figure:
-      s = localized(Text::Figure, lang) + "\u00A0" + t.number;
+      s = style::reference_label(Text::Figure, lang) + "\u00A0" + t.number;
       break;
     case TargetInfo::Kind::Other:
       s = t.title.empty() ? "?" : t.title;

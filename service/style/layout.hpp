@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/color.hpp"
@@ -47,6 +48,12 @@ struct Furniture {
   bool skip_first = true;            // not on the first (cover/title) page
 };
 
+// The band's wording for the documents of one language (<masthead> in the
+// brand or layout file); a field left unset keeps the <cover> attribute's.
+struct Masthead {
+  std::optional<std::string> wordmark, tagline, contact_point;
+};
+
 struct Cover {
   bool band = true;                  // brand colour band with the wordmark
   Fixed band_height = from_mm(38);
@@ -57,6 +64,15 @@ struct Cover {
   std::string wordmark = "EMN";
   std::string tagline = "European Migration Network";
   std::string contact_point = "Belgian Contact Point";
+  std::map<std::string, Masthead> mastheads;  // by language code ("fr", "fr-BE")
+
+  struct Wording {
+    std::string wordmark, tagline, contact_point;
+  };
+  // The band's text for a document in lang: the attributes above, changed
+  // by the mastheads for lang's whole-subtag prefixes, shortest first
+  // ("fr", then "fr-BE").
+  Wording wording(std::string_view lang) const;
 };
 
 struct StyleRule {

@@ -185,6 +185,28 @@ struct Loader {
     boolean(n, "skip-first", f.skip_first);
   }
 
+  // <masthead lang="fr" tagline="Réseau européen des migrations" …/>: the
+  // band's wording for documents in that language. What a layout's
+  // masthead sets replaces what the brand's for the same language set.
+  void masthead(const ConfigNode& n) {
+    check_attrs(n, {"lang", "wordmark", "tagline", "contact-point"});
+    const auto lang = n.get("lang");
+    if (!lang) { error(n.pos(), "<masthead> needs 'lang', the language whose documents it words, such as lang=\"fr\""); return; }
+    const bool tag_ok = !lang->empty() && lang->front() != '-' && lang->back() != '-' &&
+                        lang->find("--") == std::string::npos &&
+                        lang->find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") == std::string::npos;
+    if (!tag_ok) { error(n.pos_of("lang"), "<masthead> lang '" + *lang + "' is not a language code such as fr or fr-BE"); return; }
+    const auto wordmark = n.get("wordmark"), tagline = n.get("tagline"), point = n.get("contact-point");
+    if (!wordmark && !tagline && !point) {
+      error(n.pos(), "<masthead lang=\"" + *lang + "\"> sets nothing; give wordmark, tagline or contact-point");
+      return;
+    }
+    Masthead& m = L.cover.mastheads[*lang];
+    if (wordmark) m.wordmark = wordmark;
+    if (tagline) m.tagline = tagline;
+    if (point) m.contact_point = point;
+  }
+
   void cover(const ConfigNode& n) {
     check_attrs(n, {"band", "band-height", "band-color", "accent", "flag", "own-page", "wordmark", "tagline", "contact-point"});
     if (auto v = n.get("wordmark")) L.cover.wordmark = *v;
@@ -281,10 +303,12 @@ struct Loader {
         auto fam = n.get("family");
         if (!name || !fam) { error(n.pos(), "<font-role> needs 'name' and 'family'"); continue; }
         L.font_roles[*name] = *fam;
+      } else if (n.name == "masthead") {
+        masthead(n);
       } else if (n.name == "style") {
         style_rule(n);
       } else {
-        error(n.pos(), "unknown element <" + n.name + "> in <brand>; expected color, font-role or style");
+        error(n.pos(), "unknown element <" + n.name + "> in <brand>; expected color, font-role, masthead or style");
       }
     }
   }
@@ -302,14 +326,14 @@ struct Loader {
         L.toc_levels = 2;
         integer(n, "levels", L.toc_levels, 1, 4);
       }
-      else if (n.name == "color" || n.name == "font-role") {
+      else if (n.name == "color" || n.name == "font-role" || n.name == "masthead") {
         // Layout-local overrides of brand settings.
         ConfigNode wrapper;
         wrapper.name = "brand";
         wrapper.children.push_back(n);
         brand(wrapper);
       } else if (n.name == "style") style_rule(n);
-      else error(n.pos(), "unknown element <" + n.name + "> in <layout>; expected page, page-variant, header, footer, cover, line-breaking, toc, color, font-role or style");
+      else error(n.pos(), "unknown element <" + n.name + "> in <layout>; expected page, page-variant, header, footer, cover, line-breaking, toc, color, font-role, masthead or style");
     }
     check_variants();
   }

@@ -20,7 +20,7 @@ constexpr Row kRows[] = {
     {Text::KeyPoints, "Key points", "Kernpunten", "Points clés", "Kernpunkte"},
     {Text::Annex, "Annex", "Bijlage", "Annexe", "Anhang"},
     {Text::See, "see", "zie", "voir", "siehe"},
-    {Text::Section, "section", "punt", "la section", "Abschnitt"},
+    {Text::Section, "section", "punt", "section", "Abschnitt"},
     {Text::OnPage, "on page", "op pagina", "page", "auf Seite"},
     {Text::Disclaimer, "Disclaimer", "Disclaimer", "Avertissement", "Haftungsausschluss"},
     {Text::Contact, "Contact", "Contact", "Contact", "Kontakt"},
@@ -45,6 +45,16 @@ std::string localized(Text what, std::string_view lang) {
   for (const auto& r : kRows)
     if (r.what == what) return i == 1 ? r.nl : i == 2 ? r.fr : i == 3 ? r.de : r.en;
   return {};
+}
+
+std::string reference_label(Text what, std::string_view lang) {
+  std::string s = localized(what, lang);
+  // French and Dutch write a common noun in lower case inside a sentence
+  // ("voir le tableau 2", "zie tabel 2"); captions keep the capital. The
+  // labels start with an ASCII letter.
+  const int i = lang_index(lang);
+  if ((i == 1 || i == 2) && !s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
+  return s;
 }
 
 std::string format_date(std::string_view iso, std::string_view lang) {

@@ -13,6 +13,11 @@ enum class Text {
 
 std::string localized(Text what, std::string_view lang);
 
+// The label as a cross-reference writes it inside a sentence: "Table" in
+// English and German, "tableau" in French and "tabel" in Dutch (captions
+// use localized()). No article: the author writes it ("voir le <ref/>").
+std::string reference_label(Text what, std::string_view lang);
+
 // "31 March 2026" / "31 maart 2026" / "31 mars 2026" / "31. März 2026".
 std::string format_date(std::string_view iso, std::string_view lang);
 

@@ -175,6 +175,7 @@ TEST_P(TextExtraction, HyphenatedWordsComeBackWhole) {
 
 INSTANTIATE_TEST_SUITE_P(Samples, TextExtraction,
                          ::testing::Values(Case{"inform-en.xml", "en", 10}, Case{"inform-nl.xml", "nl", 6},
+                                           Case{"inform-fr.xml", "fr", 6},
                                            Case{"report-en.xml", "en", 60},
                                            Case{"report-fr.xml", "fr", 20}, Case{"bulletin-fr.xml", "fr", 10},
                                            Case{"inform-multilingual.xml", "el", 1},
@@ -184,6 +185,25 @@ INSTANTIATE_TEST_SUITE_P(Samples, TextExtraction,
                            for (auto& ch : n) if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
                            return n;
                          });
+
+// What the layout writes itself reads in the document's language: the
+// cover band's lines (brand <masthead>) and cross-references, which in
+// French take no article and a lower-case noun, so that "(voir le <ref/>)"
+// and a bare "(<ref/>)" both read naturally.
+TEST(GeneratedWording, AFrenchInformIsFrenchThroughout) {
+  TempDir dir;
+  RenderOptions ro;
+  ro.source_name = "inform-fr.xml";
+  const auto res = engine().render(sample("inform-fr.xml"), ro);
+  // (pdftotext gives the no-break spaces of the references as spaces)
+  const std::string text = run("pdftotext '" + write_temp(dir, "out.pdf", res.pdf) + "' - 2>/dev/null");
+  for (const char* want : {"Réseau européen des migrations", "Point de contact belge", "(section 2, page 1)",
+                           "(tableau 1, page 2)", "Tableau 1."})
+    EXPECT_NE(text.find(want), std::string::npos) << "missing: " << want;
+  for (const char* unwanted : {"European Migration Network", "la section", "(Tableau"})
+    EXPECT_EQ(text.find(unwanted), std::string::npos) << "found: " << unwanted;
+}
+
 
 }  // namespace
 }  // namespace emnpub::test

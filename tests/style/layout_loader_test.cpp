@@ -134,6 +134,56 @@ TEST(ShippedLayouts, AllLoadWithTheSharedBrandFile) {
   }
 }
 
+TEST(ShippedLayouts, TheBandIsWordedInTheDocumentsLanguage) {
+  for (const char* name : {"inform", "bulletin", "report"}) {
+    SCOPED_TRACE(name);
+    const auto L = load_layout(kLayouts + name + ".xml");
+    EXPECT_EQ(L->cover.wording("en").tagline, "European Migration Network");
+    EXPECT_EQ(L->cover.wording("en").contact_point, "Belgian Contact Point");
+    EXPECT_EQ(L->cover.wording("fr").tagline, "Réseau européen des migrations");
+    EXPECT_EQ(L->cover.wording("fr-BE").contact_point, "Point de contact belge");
+    EXPECT_EQ(L->cover.wording("nl").tagline, "Europees Migratienetwerk");
+    EXPECT_EQ(L->cover.wording("nl-BE").contact_point, "Belgisch Contactpunt");
+    EXPECT_EQ(L->cover.wording("de").tagline, "Europäisches Migrationsnetzwerk");
+    EXPECT_EQ(L->cover.wording("el").tagline, "European Migration Network");  // no masthead: the cover's
+    EXPECT_EQ(L->cover.wording("fr").wordmark, "EMN");
+  }
+}
+
+TEST(Masthead, RegionalMastheadsRefineTheLanguagesAndLayoutsRefineTheBrand) {
+  TempDir dir;
+  dir.write("brand.xml",
+            "<brand name=\"b\">\n"
+            "  <masthead lang=\"fr\" tagline=\"Réseau européen des migrations\" contact-point=\"Point de contact belge\"/>\n"
+            "  <masthead lang=\"de\" tagline=\"Europäisches Migrationsnetzwerk\"/>\n"
+            "</brand>\n");
+  const std::string path = dir.write("t.xml",
+            "<layout name=\"t\" brand=\"brand.xml\">\n"
+            "  <cover tagline=\"Default tagline\" contact-point=\"Default point\" wordmark=\"W\"/>\n"
+            "  <masthead lang=\"fr-CA\" contact-point=\"Point de contact canadien\"/>\n"
+            "  <masthead lang=\"de\" wordmark=\"EMN-DE\"/>\n"
+            "</layout>\n");
+  const auto L = load_layout(path);
+  const auto fr = L->cover.wording("fr");
+  EXPECT_EQ(fr.wordmark, "W");
+  EXPECT_EQ(fr.tagline, "Réseau européen des migrations");
+  EXPECT_EQ(fr.contact_point, "Point de contact belge");
+  // fr-CA sets only the contact point; the tagline is still French.
+  const auto ca = L->cover.wording("fr-CA");
+  EXPECT_EQ(ca.contact_point, "Point de contact canadien");
+  EXPECT_EQ(ca.tagline, "Réseau européen des migrations");
+  EXPECT_EQ(L->cover.wording("fr-CA-x-test").contact_point, "Point de contact canadien");
+  EXPECT_EQ(L->cover.wording("fr-BE").contact_point, "Point de contact belge");
+  // "fr" is not a prefix of "fry" (Frisian): whole subtags only.
+  EXPECT_EQ(L->cover.wording("fry").tagline, "Default tagline");
+  // The layout's "de" masthead adds a wordmark to the brand's tagline.
+  const auto de = L->cover.wording("de-AT");
+  EXPECT_EQ(de.wordmark, "EMN-DE");
+  EXPECT_EQ(de.tagline, "Europäisches Migrationsnetzwerk");
+  EXPECT_EQ(de.contact_point, "Default point");
+  EXPECT_EQ(L->cover.wording("").tagline, "Default tagline");
+}
+
 TEST(ShippedLayouts, PageGeometryAndFurniture) {
   const auto report = load_layout(kLayouts + "report.xml");
   EXPECT_TRUE(report->page.facing);
@@ -508,7 +558,7 @@ TEST(LayoutErrors, EachMistakeIsLocatedAndNamesWhatIsAllowed) {
        {"'level'", "'one'", "1, 2, 3 or 4"}},
       {"style without match", "  <style size=\"12pt\"/>", "<style", {"needs a 'match' attribute"}},
       {"unknown element", "  <pagee size=\"A4\"/>", "<pagee",
-       {"unknown element <pagee> in <layout>", "page, page-variant, header, footer, cover, line-breaking, toc, color, font-role or style"}},
+       {"unknown element <pagee> in <layout>", "page, page-variant, header, footer, cover, line-breaking, toc, color, font-role, masthead or style"}},
       {"unknown attribute on page", "  <page size=\"A4\" colums=\"2\"/>", "colums=",
        {"unknown attribute 'colums' on <page>",
         "allowed: size, margin-top, margin-bottom, margin-inner, margin-outer, facing, columns, column-gap"}},
@@ -533,6 +583,13 @@ TEST(LayoutErrors, EachMistakeIsLocatedAndNamesWhatIsAllowed) {
       {"bad colour definition", "  <color name=\"x\" value=\"blue-ish\"/>", "value=",
        {"colour 'x'", "'blue-ish'", "#RRGGBB"}},
       {"font role without family", "  <font-role name=\"x\"/>", "<font-role", {"needs 'name' and 'family'"}},
+      {"masthead without lang", "  <masthead tagline=\"Réseau européen des migrations\"/>", "<masthead",
+       {"<masthead> needs 'lang'"}},
+      {"masthead with a bad lang", "  <masthead lang=\"fr_BE\" tagline=\"x\"/>", "lang=",
+       {"'fr_BE'", "language code such as fr or fr-BE"}},
+      {"masthead that sets nothing", "  <masthead lang=\"fr\"/>", "<masthead", {"sets nothing", "tagline"}},
+      {"unknown attribute on masthead", "  <masthead lang=\"fr\" tagline=\"x\" slogan=\"x\"/>", "slogan=",
+       {"unknown attribute 'slogan' on <masthead>", "lang, wordmark, tagline, contact-point"}},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.what);
@@ -581,7 +638,7 @@ TEST(LayoutErrors, ErrorsInTheBrandFileNameTheBrandFile) {
   EXPECT_EQ(d.list()[1].file, brand);
   EXPECT_EQ(d.list()[1].pos.line, 4);
   EXPECT_EQ(d.list()[1].pos.column, 3);
-  EXPECT_TRUE(contains(d.list()[1].message, "unknown element <colr> in <brand>; expected color, font-role or style"));
+  EXPECT_TRUE(contains(d.list()[1].message, "unknown element <colr> in <brand>; expected color, font-role, masthead or style"));
   EXPECT_EQ(d.list()[2].file, layout);
   EXPECT_EQ(d.list()[2].pos.line, 3);
   EXPECT_EQ(d.list()[2].pos.column, column_of(layout_text, 3, "color="));
