@@ -47,6 +47,27 @@ for _ in $(seq "$RUNS"); do
 done
 printf '%-26s %6s %10.1f\n' "(start-up: --version)" "" "$(printf '%s\n' "${times[@]}" | median | awk '{print $1/1000}')"
 
+# What no code of ours can go under on this machine: an empty C program,
+# and the same program linked with the shared libraries the binary loads
+# (the dynamic loader maps and relocates them, the kernel tears them down).
+floor_ms() {
+  local t=()
+  for _ in $(seq "$RUNS"); do
+    s=${EPOCHREALTIME/[.,]/}
+    "$1"
+    t+=($(( ${EPOCHREALTIME/[.,]/} - s )))
+  done
+  printf '%s\n' "${t[@]}" | median | awk '{print $1/1000}'
+}
+if command -v gcc >/dev/null; then
+  echo 'int main(void) { return 0; }' > "$tmp/empty.c"
+  libs=$(ldd "$bin" | awk '$2 == "=>" && $3 ~ /^\// {print $3}' | grep -v 'ld-linux' | tr '\n' ' ')
+  if gcc -O2 "$tmp/empty.c" -o "$tmp/empty" && gcc -O2 "$tmp/empty.c" -o "$tmp/empty-libs" -Wl,--no-as-needed $libs; then
+    printf '%-26s %6s %10.1f\n' "(floor: empty program)" "" "$(floor_ms "$tmp/empty")"
+    printf '%-26s %6s %10.1f\n' "(floor: + its libraries)" "" "$(floor_ms "$tmp/empty-libs")"
+  fi
+fi
+
 # ---- Long reports ------------------------------------------------------------
 # The long sample (samples/report-long-en.xml, ~90 pages, 170+ footnotes) and a
 # ~1,000-page report generated from it by scripts/gen-long-report.sh: median
