@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <hyphen.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -23,26 +24,46 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr char kMagic[8] = {'E', 'M', 'N', 'H', 'Y', 'P', 'H', '1'};
+constexpr char kMagic[8] = {'E', 'M', 'N', 'H', 'Y', 'P', 'H', '2'};
 constexpr uint32_t kMaxLevels = 4;  // libhyphen makes two at most
 
-// The file: this header, then the payload. Pointers inside the payload are
-// stored as their offset in it plus one (0 = null) and made pointers again
-// when loaded; the struct sizes pin the image to this build's layout.
+// The file: this header, then the payload. The file is meant to be mapped
+// read-only at `base`, and pointers inside the payload are stored as they
+// are there (0 = null): mapped where it belongs, an image is used in place,
+// with nothing copied, relocated or written (the German one is 15 MB). Read
+// anywhere else, its pointers are moved by the difference. The struct
+// sizes pin the image to this build's layout.
 struct Header {
   char magic[8];
   uint32_t dict_size, state_size, trans_size, levels;
   uint64_t source_size;
   int64_t source_mtime_ns;
   uint64_t payload;
-  uint64_t reserved;  // 0; keeps the payload 16-aligned
-  uint64_t checksum;  // of the payload (image_checksum); the header's last field
+  uint64_t base;      // where the file is meant to be mapped (page-aligned)
+  uint64_t checksum;  // of the fields above and the payload (image_checksum); the header's last field
 };
 static_assert(sizeof(Header) % alignof(std::max_align_t) == 0, "the payload starts aligned");
+static_assert(sizeof(Header) == 64, "tests read the header at this size");
 
+// Each image has its own place in a stretch of address space that nothing
+// else in the process uses (programs, libraries, heap and stacks live near
+// the bottom and the top of the 47-bit user space), picked by its file
+// name; a dictionary that finds its place taken is read and relocated.
+constexpr uint64_t kImageRegion = 0x3E00'0000'0000ull;
+constexpr uint64_t kImageSlot = 256ull << 20;
+constexpr uint64_t kImageSlots = 4096;
+
+uint64_t image_base_for(const std::string& image_path) {
+  const std::string name = fs::path(image_path).filename().string();
+  uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a
+  for (unsigned char c : name) h = (h ^ c) * 0x100000001b3ull;
+  return kImageRegion + (h % kImageSlots) * kImageSlot;
+}
+
+// A pointer to byte `offset` of a payload stored as if it started at `stored`.
 template <class T>
-T* encoded(size_t offset) {
-  return reinterpret_cast<T*>(static_cast<uintptr_t>(offset) + 1);
+T* stored_at(uint64_t stored, size_t offset) {
+  return reinterpret_cast<T*>(stored + offset);
 }
 
 std::string errno_text() { return std::system_category().message(errno); }
@@ -54,28 +75,33 @@ size_t nohyphen_bytes(const HyphenDict* d) {
   return len;
 }
 
-// Turns the encoded pointers of a payload back into pointers, checking each.
+// Checks the pointers of a payload, stored as if it started at `stored`,
+// against the block it really is at (`base`, `size`): each must point
+// inside it, aligned for its type, with room for what it points at. A
+// relocating decoder (the payload was read, not mapped) also moves each
+// pointer by the difference; a checking one (mapped in place, read-only)
+// writes nothing.
 class Decoder {
  public:
-  Decoder(char* base, size_t size) : base_(base), size_(size) {}
+  Decoder(char* base, size_t size, uint64_t stored, bool relocate)
+      : base_(base), size_(size), stored_(stored), relocate_(relocate) {}
 
   // An array of `count` T (count 0 allowed); null stays null.
   template <class T>
   bool array(T*& field, size_t count) {
-    const auto v = reinterpret_cast<uintptr_t>(field);
-    if (v == 0) return true;
-    const size_t off = v - 1;
-    if (off > size_ || off % alignof(T) != 0 || count > (size_ - off) / sizeof(T)) return false;
-    field = reinterpret_cast<T*>(base_ + off);
+    if (field == nullptr) return true;
+    size_t off = 0;
+    if (!offset_of(field, off) || off > size_ || off % alignof(T) != 0 || count > (size_ - off) / sizeof(T))
+      return false;
+    if (relocate_) field = reinterpret_cast<T*>(base_ + off);
     return true;
   }
   // `pieces` NUL-terminated strings one after the other; null stays null.
   bool strings(char*& field, size_t pieces = 1) {
-    const auto v = reinterpret_cast<uintptr_t>(field);
-    if (v == 0) return true;
-    size_t off = v - 1;
-    if (off >= size_) return false;
-    field = base_ + off;
+    if (field == nullptr) return true;
+    size_t off = 0;
+    if (!offset_of(field, off) || off >= size_) return false;
+    if (relocate_) field = base_ + off;
     for (size_t k = 0; k < pieces; ++k) {
       const void* nul = std::memchr(base_ + off, '\0', size_ - off);
       if (nul == nullptr) return false;
@@ -84,10 +110,23 @@ class Decoder {
     }
     return true;
   }
+  // Whether `p`, as stored, is the address of byte `off` of the payload.
+  bool points_at(const void* p, size_t off) const { return reinterpret_cast<uint64_t>(p) == stored_ + off; }
 
  private:
+  // False for what lies below the payload's start.
+  template <class T>
+  bool offset_of(T* p, size_t& off) const {
+    const auto v = reinterpret_cast<uint64_t>(p);
+    if (v < stored_) return false;
+    off = static_cast<size_t>(v - stored_);
+    return true;
+  }
+
   char* base_;
   size_t size_;
+  uint64_t stored_;
+  bool relocate_;
 };
 
 bool decode_level(Decoder& dec, HyphenDict* d) {
@@ -107,9 +146,7 @@ bool decode_level(Decoder& dec, HyphenDict* d) {
   return true;
 }
 
-}  // namespace
-
-uint64_t image_checksum(const char* data, size_t size) {
+uint64_t words_checksum(const char* data, size_t size) {
   // Four independent multiply-xor lanes over 8-byte words: a damaged byte
   // anywhere changes it, and 15 MB take about a millisecond (a byte-wise
   // hash or zlib's crc32 took several).
@@ -127,6 +164,14 @@ uint64_t image_checksum(const char* data, size_t size) {
   for (; i < size; ++i) h = (h ^ static_cast<unsigned char>(data[i])) * kMul;
   for (uint64_t l : lane) h = (h ^ l) * kMul ^ (h >> 31);
   return h;
+}
+
+}  // namespace
+
+uint64_t image_checksum(const char* header, const char* payload, size_t payload_size) {
+  static_assert(offsetof(Header, checksum) == 56, "the header's fields before the checksum");
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  return (words_checksum(header, offsetof(Header, checksum)) * kMul) ^ words_checksum(payload, payload_size);
 }
 
 bool dict_source_of(const std::string& dic_path, DictSource& out) {
@@ -157,6 +202,8 @@ bool save_hyphen_image(const LoadedHyphenDict& dict, const DictSource& source, c
     error = "empty dictionary";
     return false;
   }
+  const uint64_t base = image_base_for(image_path);
+  const uint64_t stored = base + sizeof(Header);  // where the payload is when mapped
   std::string b(levels.size() * sizeof(HyphenDict), '\0');  // the level structs, written last
   auto append = [&b](const void* p, size_t n) {
     const size_t at = b.size();
@@ -176,12 +223,12 @@ bool save_hyphen_image(const LoadedHyphenDict& dict, const DictSource& source, c
     out.num_states = d->num_states;
     std::memcpy(out.cset, d->cset, sizeof out.cset);
     out.utf8 = d->utf8;
-    if (d->nohyphen != nullptr) out.nohyphen = encoded<char>(append(d->nohyphen, nohyphen_bytes(d)));
-    if (i + 1 < levels.size()) out.nextlevel = encoded<HyphenDict>((i + 1) * sizeof(HyphenDict));
+    if (d->nohyphen != nullptr) out.nohyphen = stored_at<char>(stored, append(d->nohyphen, nohyphen_bytes(d)));
+    if (i + 1 < levels.size()) out.nextlevel = stored_at<HyphenDict>(stored, (i + 1) * sizeof(HyphenDict));
     align();
     const size_t states_at = b.size();
     b.resize(b.size() + static_cast<size_t>(d->num_states) * sizeof(HyphenState), '\0');
-    out.states = encoded<HyphenState>(states_at);
+    out.states = stored_at<HyphenState>(stored, states_at);
     for (int s = 0; s < d->num_states; ++s) {
       const HyphenState& st = d->states[s];
       HyphenState o;
@@ -190,8 +237,8 @@ bool save_hyphen_image(const LoadedHyphenDict& dict, const DictSource& source, c
       o.replcut = st.replcut;
       o.fallback_state = st.fallback_state;
       o.num_trans = st.num_trans;
-      if (st.match != nullptr) o.match = encoded<char>(append(st.match, std::strlen(st.match) + 1));
-      if (st.repl != nullptr) o.repl = encoded<char>(append(st.repl, std::strlen(st.repl) + 1));
+      if (st.match != nullptr) o.match = stored_at<char>(stored, append(st.match, std::strlen(st.match) + 1));
+      if (st.repl != nullptr) o.repl = stored_at<char>(stored, append(st.repl, std::strlen(st.repl) + 1));
       if (st.trans != nullptr) {
         align();
         for (int t = 0; t < st.num_trans; ++t) {
@@ -200,9 +247,9 @@ bool save_hyphen_image(const LoadedHyphenDict& dict, const DictSource& source, c
           tr.ch = st.trans[t].ch;
           tr.new_state = st.trans[t].new_state;
           const size_t at = append(&tr, sizeof tr);
-          if (t == 0) o.trans = encoded<HyphenTrans>(at);
+          if (t == 0) o.trans = stored_at<HyphenTrans>(stored, at);
         }
-        if (st.num_trans == 0) o.trans = encoded<HyphenTrans>(b.size());
+        if (st.num_trans == 0) o.trans = stored_at<HyphenTrans>(stored, b.size());
       }
       std::memcpy(b.data() + states_at + static_cast<size_t>(s) * sizeof(HyphenState), &o, sizeof o);
     }
@@ -219,7 +266,8 @@ bool save_hyphen_image(const LoadedHyphenDict& dict, const DictSource& source, c
   h.source_size = source.size;
   h.source_mtime_ns = source.mtime_ns;
   h.payload = b.size();
-  h.checksum = image_checksum(b.data(), b.size());
+  h.base = base;
+  h.checksum = image_checksum(reinterpret_cast<const char*>(&h), b.data(), b.size());
 
   std::string why;
   if (!write_file_atomically(image_path, {std::string_view(reinterpret_cast<const char*>(&h), sizeof h), b}, Sync::No,
@@ -230,6 +278,29 @@ bool save_hyphen_image(const LoadedHyphenDict& dict, const DictSource& source, c
   return true;
 }
 
+namespace {
+
+// Checks a payload (and relocates it when `relocate`) the header describes;
+// "" when it may be used, else what is wrong.
+std::string check_payload(const Header& h, char* payload, size_t n, bool relocate) {
+  if (image_checksum(reinterpret_cast<const char*>(&h), payload, n) != h.checksum) return "damaged (checksum)";
+  if (static_cast<size_t>(h.levels) * sizeof(HyphenDict) > n) return "damaged";
+  const uint64_t stored = h.base + sizeof(Header);
+  Decoder dec(payload, n, stored, relocate);
+  auto* levels = reinterpret_cast<HyphenDict*>(payload);
+  for (uint32_t i = 0; i < h.levels; ++i) {
+    HyphenDict* d = &levels[i];
+    const bool last = i + 1 == h.levels;
+    if (!(last ? d->nextlevel == nullptr : dec.points_at(d->nextlevel, (i + 1) * sizeof(HyphenDict))) ||
+        !decode_level(dec, d))
+      return "damaged";
+    if (relocate) d->nextlevel = last ? nullptr : &levels[i + 1];
+  }
+  return {};
+}
+
+}  // namespace
+
 std::unique_ptr<LoadedHyphenDict> load_hyphen_image(const std::string& image_path, const DictSource& source,
                                                     std::string& error) {
   const int fd = ::open(image_path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -237,36 +308,22 @@ std::unique_ptr<LoadedHyphenDict> load_hyphen_image(const std::string& image_pat
     error = "cannot open: " + errno_text();
     return nullptr;
   }
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
   struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || static_cast<size_t>(st.st_size) < sizeof(Header)) {
-    ::close(fd);
+  Header h;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || static_cast<size_t>(st.st_size) < sizeof(Header) ||
+      ::pread(fd, &h, sizeof h, 0) != static_cast<ssize_t>(sizeof h)) {
     error = "not an image";
     return nullptr;
   }
   const auto size = static_cast<size_t>(st.st_size);
-  std::unique_ptr<char[]> buf(new (std::nothrow) char[size]);  // malloc alignment: enough for the structs
-  if (!buf) {
-    ::close(fd);
-    error = "out of memory";
-    return nullptr;
-  }
-  size_t got = 0;
-  while (got < size) {
-    const ssize_t r = ::read(fd, buf.get() + got, size - got);
-    if (r < 0 && errno == EINTR) continue;
-    if (r <= 0) break;
-    got += static_cast<size_t>(r);
-  }
-  ::close(fd);
-  if (got != size) {
-    error = "cannot read";
-    return nullptr;
-  }
-  Header h;
-  std::memcpy(&h, buf.get(), sizeof h);
+  const size_t n = size - sizeof h;
   if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0 || h.dict_size != sizeof(HyphenDict) ||
       h.state_size != sizeof(HyphenState) || h.trans_size != sizeof(HyphenTrans) || h.levels < 1 ||
-      h.levels > kMaxLevels || h.payload != size - sizeof h) {
+      h.levels > kMaxLevels || h.payload != n) {
     error = "not an image of this build";
     return nullptr;
   }
@@ -274,30 +331,49 @@ std::unique_ptr<LoadedHyphenDict> load_hyphen_image(const std::string& image_pat
     error = "made from another version of the dictionary";
     return nullptr;
   }
-  char* base = buf.get() + sizeof h;
-  const size_t n = size - sizeof h;
-  if (image_checksum(base, n) != h.checksum) {
-    error = "damaged (checksum)";
-    return nullptr;
-  }
-  if (static_cast<size_t>(h.levels) * sizeof(HyphenDict) > n) {
-    error = "damaged";
-    return nullptr;
-  }
-  Decoder dec(base, n);
-  auto* levels = reinterpret_cast<HyphenDict*>(base);
-  for (uint32_t i = 0; i < h.levels; ++i) {
-    HyphenDict* d = &levels[i];
-    const bool last = i + 1 == h.levels;
-    if (reinterpret_cast<uintptr_t>(d->nextlevel) != (last ? 0 : (i + 1) * sizeof(HyphenDict) + 1) ||
-        !decode_level(dec, d)) {
-      error = "damaged";
-      return nullptr;
-    }
-    d->nextlevel = last ? nullptr : &levels[i + 1];
-  }
   auto out = std::unique_ptr<LoadedHyphenDict>(new LoadedHyphenDict());
-  out->top_ = &levels[0];
+
+  // In place: mapped read-only where its pointers point, if that stretch
+  // of address space is free (MAP_FIXED_NOREPLACE; a kernel older than
+  // 4.17 takes the address as a hint and may map it elsewhere). Only the
+  // page cache holds it, shared by every process that maps it.
+  const long page = ::sysconf(_SC_PAGESIZE);
+  if (page > 0 && h.base % static_cast<uint64_t>(page) == 0 && h.base >= kImageRegion &&
+      h.base < kImageRegion + kImageSlots * kImageSlot) {
+    void* want = reinterpret_cast<void*>(h.base);
+    void* at = ::mmap(want, size, PROT_READ, MAP_PRIVATE | MAP_FIXED_NOREPLACE | MAP_POPULATE, fd, 0);
+    if (at == want) {
+      out->mapping_.at = at;
+      out->mapping_.size = size;
+      char* payload = static_cast<char*>(at) + sizeof h;
+      error = check_payload(h, payload, n, false);
+      if (!error.empty()) return nullptr;  // unmapped with `out`
+      out->top_ = reinterpret_cast<HyphenDict*>(payload);
+      return out;
+    }
+    if (at != MAP_FAILED) ::munmap(at, size);
+  }
+
+  // Elsewhere: read into memory and relocated.
+  std::unique_ptr<char[]> buf(new (std::nothrow) char[n]);  // malloc alignment: enough for the structs
+  if (!buf) {
+    error = "out of memory";
+    return nullptr;
+  }
+  size_t got = 0;
+  while (got < n) {
+    const ssize_t r = ::pread(fd, buf.get() + got, n - got, static_cast<off_t>(sizeof h + got));
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) break;
+    got += static_cast<size_t>(r);
+  }
+  if (got != n) {
+    error = "cannot read";
+    return nullptr;
+  }
+  error = check_payload(h, buf.get(), n, true);
+  if (!error.empty()) return nullptr;
+  out->top_ = reinterpret_cast<HyphenDict*>(buf.get());
   out->image_ = std::move(buf);
   return out;
 }

@@ -9,9 +9,12 @@
 // used only for the very file it was made from (same size and
 // modification time) and only by a build with the same layout of
 // libhyphen's structures; otherwise the .dic file is parsed as before. An
-// image is checked before use: a checksum of the whole block, then every
-// offset inside it, every string terminated, every state number in range,
-// so a damaged file is refused, never followed.
+// image is checked before use: a checksum of the whole file, then every
+// pointer inside it, every string terminated, every state number in range,
+// so a damaged file is refused, never followed. An image is mapped
+// read-only where its pointers point, so the German dictionary's 15 MB
+// are neither copied nor relocated (read and relocated when that address
+// space is taken).
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -21,8 +24,9 @@
 
 namespace emnpub::text {
 
-// The checksum an image stores of its payload (exposed for tests).
-uint64_t image_checksum(const char* data, size_t size);
+// The checksum an image stores (exposed for tests): of its header's fields
+// before the checksum (`header`, 56 bytes) and of its payload.
+uint64_t image_checksum(const char* header, const char* payload, size_t payload_size);
 
 // What identifies the .dic file an image was made from.
 struct DictSource {

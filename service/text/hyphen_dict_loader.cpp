@@ -1,5 +1,7 @@
 #include "text/hyphen_dict_loader.hpp"
 
+#include <sys/mman.h>
+
 #include <hyphen.h>
 
 #include <algorithm>
@@ -76,6 +78,10 @@ class HyphenDictArena {
 };
 
 LoadedHyphenDict::LoadedHyphenDict() : arena_(std::make_unique<HyphenDictArena>()) {}
+
+LoadedHyphenDict::Mapping::~Mapping() {
+  if (at != nullptr) ::munmap(at, size);
+}
 
 LoadedHyphenDict::~LoadedHyphenDict() {
   for (HyphenDict* d : levels_) {

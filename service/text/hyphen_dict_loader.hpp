@@ -49,6 +49,9 @@ class LoadedHyphenDict {
   // The first level, for hnj_hyphen_hyphenate2/3 (read-only use).
   _HyphenDict* get() const { return top_; }
 
+  // Whether this is an image file mapped in place (for tests).
+  bool mapped() const { return mapping_.at != nullptr; }
+
   // For the loader: a zeroed level with state 0 and room for `capacity`
   // states, owned by this object.
   _HyphenDict* new_level(size_t capacity);
@@ -60,6 +63,16 @@ class LoadedHyphenDict {
   std::vector<_HyphenDict*> levels_;  // calloc'd, states arrays malloc'd
   std::unique_ptr<HyphenDictArena> arena_;
   std::unique_ptr<char[]> image_;     // or all of it in one block (text/hyphen_dict_image.hpp)
+  // or an image file mapped read-only where its pointers point
+  struct Mapping {
+    void* at = nullptr;
+    size_t size = 0;
+    Mapping() = default;
+    Mapping(const Mapping&) = delete;
+    Mapping& operator=(const Mapping&) = delete;
+    ~Mapping();
+  };
+  Mapping mapping_;
 };
 
 // Loads a libhyphen .dic file. On failure returns nullptr and sets `error`

@@ -113,24 +113,40 @@ TEST_F(HyphenDictImage, InconsistentImagesAreRefused) {
   constexpr size_t kHeader = 64;  // sizeof the file header
   const size_t payload = good.size() - kHeader;
   auto resealed = [&](std::string b) {  // a valid checksum over a changed payload
-    const uint64_t sum = image_checksum(b.data() + kHeader, payload);
+    const uint64_t sum = image_checksum(b.data(), b.data() + kHeader, payload);
     std::memcpy(b.data() + kHeader - 8, &sum, 8);
     return b;
   };
   const std::string bad = (dir.path() / "bad.img").string();
   std::string error;
+  // Refused both ways: mapped in place, and read and relocated (its place
+  // taken by the good image, loaded meanwhile).
   auto refused = [&](const std::string& b) {
     std::ofstream(bad, std::ios::binary) << resealed(b);
-    return load_hyphen_image(bad, source, error) == nullptr;
+    const bool in_place = load_hyphen_image(bad, source, error) == nullptr;
+    const auto holder = load_hyphen_image(image, source, error);
+    EXPECT_NE(holder, nullptr) << error;
+    const bool relocated = load_hyphen_image(bad, source, error) == nullptr;
+    EXPECT_EQ(in_place, relocated) << "mapped and relocated images checked differently";
+    return in_place && relocated;
   };
   EXPECT_FALSE(refused(good)) << error;  // resealing alone changes nothing
   // The level's states pointer (HyphenDict.states), then the first states'
   // match, repl, fallback, transition count and transitions.
   const size_t dict_at = kHeader;
   const size_t states_field = dict_at + offsetof(HyphenDict, states);
-  uint64_t states_off = 0;
-  std::memcpy(&states_off, good.data() + states_field, 8);
-  ASSERT_GT(states_off, 0u);
+  // Pointers are stored as they are with the file mapped at its base
+  // (the header's field at byte 48): payload offset = pointer - base - 64.
+  uint64_t base = 0;
+  std::memcpy(&base, good.data() + 48, 8);
+  const uint64_t stored = base + kHeader;
+  auto offset_of = [&](size_t field) {
+    uint64_t p = 0;
+    std::memcpy(&p, good.data() + field, 8);
+    EXPECT_GE(p, stored) << "a pointer below the payload";
+    return static_cast<size_t>(p - stored);
+  };
+  const size_t states_off = offset_of(states_field);
   auto with_u64 = [&](size_t at, uint64_t v) {
     std::string b = good;
     std::memcpy(b.data() + at, &v, 8);
@@ -141,23 +157,65 @@ TEST_F(HyphenDictImage, InconsistentImagesAreRefused) {
     std::memcpy(b.data() + at, &v, 4);
     return b;
   };
-  EXPECT_TRUE(refused(with_u64(states_field, payload + 1))) << "states past the end";
-  EXPECT_TRUE(refused(with_u64(states_field, states_off + 2))) << "states misaligned";
+  EXPECT_TRUE(refused(with_u64(states_field, stored + payload + 1))) << "states past the end";
+  EXPECT_TRUE(refused(with_u64(states_field, stored + states_off + 2))) << "states misaligned";
   EXPECT_TRUE(refused(with_i32(dict_at + offsetof(HyphenDict, num_states), 1 << 30))) << "too many states";
-  const size_t state1 = kHeader + (states_off - 1) + sizeof(HyphenState);
-  EXPECT_TRUE(refused(with_u64(state1 + offsetof(HyphenState, match), payload + 5))) << "match past the end";
+  const size_t state1 = kHeader + states_off + sizeof(HyphenState);
+  EXPECT_TRUE(refused(with_u64(state1 + offsetof(HyphenState, match), stored + payload + 5))) << "match past the end";
   EXPECT_TRUE(refused(with_i32(state1 + offsetof(HyphenState, fallback_state), 1 << 29))) << "fallback";
   EXPECT_TRUE(refused(with_i32(state1 + offsetof(HyphenState, num_trans), 1 << 29))) << "transitions";
   // A transition to a state that does not exist.
-  const size_t state0 = kHeader + (states_off - 1);
-  uint64_t trans_off = 0;
-  std::memcpy(&trans_off, good.data() + state0 + offsetof(HyphenState, trans), 8);
-  ASSERT_GT(trans_off, 0u);
-  EXPECT_TRUE(refused(with_i32(kHeader + (trans_off - 1) + offsetof(HyphenTrans, new_state), 1 << 29)));
+  const size_t state0 = kHeader + states_off;
+  const size_t trans_off = offset_of(state0 + offsetof(HyphenState, trans));
+  EXPECT_TRUE(refused(with_i32(kHeader + trans_off + offsetof(HyphenTrans, new_state), 1 << 29)));
   // The last string's end cut off: its NUL replaced at the very end.
   std::string b = good;
   b.back() = 'x';
   EXPECT_TRUE(refused(b)) << "unterminated string";
+}
+
+// An image is used in place, mapped read-only where its pointers point;
+// with that place taken (here by the same image, loaded first) it is read
+// and relocated. Both give the dictionary back as it was saved.
+TEST_F(HyphenDictImage, MappedInPlaceOrReadAndRelocated) {
+  std::string error;
+  const Ours parsed = load_ours(kDutch);
+  auto first = load_hyphen_image(image, source, error);
+  ASSERT_NE(first, nullptr) << error;
+  EXPECT_TRUE(first->mapped());
+  auto second = load_hyphen_image(image, source, error);
+  ASSERT_NE(second, nullptr) << error;
+  EXPECT_FALSE(second->mapped());
+  EXPECT_NE(first->get(), second->get());
+  const std::vector<std::string> words = word_list(file_bytes(kDutch), parsed.get()->utf8 != 0);
+  for (const auto* loaded : {first.get(), second.get()}) {
+    EXPECT_TRUE(differences(parsed.get(), loaded->get()).empty());
+    const std::vector<std::string> hdiff = hyphenation_differences(parsed.get(), loaded->get(), words);
+    EXPECT_TRUE(hdiff.empty()) << join(hdiff);
+  }
+  // Unmapped with the first, its place is free again.
+  first.reset();
+  auto third = load_hyphen_image(image, source, error);
+  ASSERT_NE(third, nullptr) << error;
+  EXPECT_TRUE(third->mapped());
+}
+
+// The header's fields are sealed with the payload: a changed base (where
+// the pointers point) is refused, not followed.
+TEST_F(HyphenDictImage, AChangedBaseIsRefused) {
+  const std::string good = file_bytes(image);
+  const std::string bad = (dir.path() / "bad.img").string();
+  std::string error;
+  for (uint64_t delta : {uint64_t{8}, uint64_t{4096}, uint64_t{1} << 20, uint64_t{1} << 28}) {
+    std::string b = good;
+    uint64_t base = 0;
+    std::memcpy(&base, b.data() + 48, 8);
+    base += delta;
+    std::memcpy(b.data() + 48, &base, 8);
+    std::ofstream(bad, std::ios::binary) << b;
+    EXPECT_EQ(load_hyphen_image(bad, source, error), nullptr) << "base moved by " << delta;
+    EXPECT_NE(error.find("checksum"), std::string::npos) << error;
+  }
 }
 
 TEST_F(HyphenDictImage, HyphenatorUsesAnImageOnlyWhenCurrent) {
