@@ -5,6 +5,21 @@
 
 namespace emnpub::style {
 
+namespace {
+
+// Language tags compare without regard to case (BCP 47): "fr-be" is "fr-BE".
+bool same_letters(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    const char x = (a[i] >= 'A' && a[i] <= 'Z') ? static_cast<char>(a[i] - 'A' + 'a') : a[i];
+    const char y = (b[i] >= 'A' && b[i] <= 'Z') ? static_cast<char>(b[i] - 'A' + 'a') : b[i];
+    if (x != y) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 Cover::Wording Cover::wording(std::string_view lang) const {
   // Every masthead whose language is lang or a whole-subtag prefix of it
   // ("fr" for "fr-BE", but not for "fry"), the more general first, so that
@@ -12,7 +27,7 @@ Cover::Wording Cover::wording(std::string_view lang) const {
   std::vector<const std::pair<const std::string, Masthead>*> apply;
   for (const auto& entry : mastheads) {
     const std::string& key = entry.first;
-    if (lang.size() >= key.size() && lang.compare(0, key.size(), key) == 0 &&
+    if (lang.size() >= key.size() && same_letters(lang.substr(0, key.size()), key) &&
         (lang.size() == key.size() || lang[key.size()] == '-'))
       apply.push_back(&entry);
   }

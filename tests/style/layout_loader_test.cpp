@@ -174,6 +174,7 @@ TEST(Masthead, RegionalMastheadsRefineTheLanguagesAndLayoutsRefineTheBrand) {
   EXPECT_EQ(ca.tagline, "Réseau européen des migrations");
   EXPECT_EQ(L->cover.wording("fr-CA-x-test").contact_point, "Point de contact canadien");
   EXPECT_EQ(L->cover.wording("fr-BE").contact_point, "Point de contact belge");
+  EXPECT_EQ(L->cover.wording("FR-ca").contact_point, "Point de contact canadien");  // tags ignore case
   // "fr" is not a prefix of "fry" (Frisian): whole subtags only.
   EXPECT_EQ(L->cover.wording("fry").tagline, "Default tagline");
   // The layout's "de" masthead adds a wordmark to the brand's tagline.
