@@ -58,10 +58,11 @@ void prime_arena() {
 }
 
 // A render starts a few threads (schema, hyphenation patterns, page writer,
-// paragraph lookahead, font subsetting). By default glibc gives each thread alive at the same time an
-// arena of its own, whose pages fault in one by one, and each arena primed
-// here costs a thread start and a huge page (zeroing 2 MiB, up to ~1 ms on
-// this VM when the host must back fresh memory). So there are two arenas
+// paragraph lookahead, font subsetting). By default glibc gives each thread
+// alive at the same time an arena of its own, whose pages fault in one by
+// one, and each arena primed here costs a thread start and a huge page
+// (zeroing 2 MiB, up to ~1 ms on this VM when the host must back fresh
+// memory). So there are two arenas
 // only (M_ARENA_MAX): the main heap and one thread arena, created and
 // primed here by a thread; glibc keeps it on its free list when that thread
 // ends, the first helper takes it from there, and a helper started while

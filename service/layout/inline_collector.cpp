@@ -56,32 +56,20 @@ std::string ref_wording(LayoutContext& ctx, const std::string& target, const std
   if (it == ctx.targets.end()) return "?";
   const TargetInfo& t = it->second;
   using style::Text;
-  using style::localized;
   std::string s;
-  switch (t.kind) {
-    case TargetInfo::Kind::Section:
-      s = style::reference_label(Text::Section, lang) + "\u00A0" + t.number;
-      break;
-    case TargetInfo::Kind::Annex:
-      s = style::reference_label(Text::Annex, lang) + "\u00A0" + t.number;
-      break;
-    case TargetInfo::Kind::Table:
-      s = style::reference_label(Text::Table, lang) + "\u00A0" + t.number;
-      break;
-    case TargetInfo::Kind::Figure:
-      s = style::reference_label(Text::Figure, lang) + "\u00A0" + t.number;
-      break;
-    case TargetInfo::Kind::Other:
-      s = t.title.empty() ? "?" : t.title;
-      break;
+  if (t.kind == TargetInfo::Kind::Other) {
+    s = t.title.empty() ? "?" : t.title;
+  } else if (t.number.empty()) {
+    s = "\u201C" + t.title + "\u201D";
+  } else {
+    const Text label = t.kind == TargetInfo::Kind::Section ? Text::Section
+                       : t.kind == TargetInfo::Kind::Annex ? Text::Annex
+                       : t.kind == TargetInfo::Kind::Table ? Text::Table
+                                                           : Text::Figure;
+    s = style::reference_label(label, lang) + "\u00A0" + t.number;
   }
-  if (t.number.empty() && t.kind != TargetInfo::Kind::Other) s = "\u201C" + t.title + "\u201D";
   // Page numbers from the previous layout pass ("on page 14").
-  const std::string page = t.page >= 0 ? t.page_label : "00";
-  const std::string p = lang.substr(0, 2);
-  if (p == "fr") s += ", " + localized(Text::OnPage, lang) + "\u00A0" + page;
-  else s += " " + localized(Text::OnPage, lang) + "\u00A0" + page;
-  return s;
+  return style::on_page(s, t.page >= 0 ? t.page_label : "00", lang);
 }
 
 }  // namespace

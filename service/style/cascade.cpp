@@ -2,6 +2,7 @@
 // specificity and then of appearance (brand rules come before layout rules).
 #include <algorithm>
 
+#include "style/lang_range.hpp"
 #include "style/layout.hpp"
 
 namespace emnpub::style {
@@ -13,7 +14,7 @@ bool matches(const StyleRule& r, const Selector& s) {
   if (r.cls && *r.cls != s.cls) return false;
   if (r.type && *r.type != s.type) return false;
   if (r.level && *r.level != s.level) return false;
-  if (r.lang && s.lang.rfind(*r.lang, 0) != 0) return false;
+  if (r.lang && !lang_in_range(s.lang, *r.lang)) return false;
   return true;
 }
 

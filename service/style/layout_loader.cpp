@@ -8,6 +8,7 @@
 
 #include "common/config_xml.hpp"
 #include "common/diagnostics.hpp"
+#include "style/lang_range.hpp"
 #include "style/layout.hpp"
 #include "style/style_properties.hpp"
 #include "style/value_parsers.hpp"
@@ -192,10 +193,7 @@ struct Loader {
     check_attrs(n, {"lang", "wordmark", "tagline", "contact-point"});
     const auto lang = n.get("lang");
     if (!lang) { error(n.pos(), "<masthead> needs 'lang', the language whose documents it words, such as lang=\"fr\""); return; }
-    const bool tag_ok = !lang->empty() && lang->front() != '-' && lang->back() != '-' &&
-                        lang->find("--") == std::string::npos &&
-                        lang->find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") == std::string::npos;
-    if (!tag_ok) { error(n.pos_of("lang"), "<masthead> lang '" + *lang + "' is not a language code such as fr or fr-BE"); return; }
+    if (!looks_like_lang(*lang)) { error(n.pos_of("lang"), "<masthead> lang '" + *lang + "' is not a language code such as fr or fr-BE"); return; }
     const auto wordmark = n.get("wordmark"), tagline = n.get("tagline"), point = n.get("contact-point");
     if (!wordmark && !tagline && !point) {
       error(n.pos(), "<masthead lang=\"" + *lang + "\"> sets nothing; give wordmark, tagline or contact-point");

@@ -1,5 +1,7 @@
 #include "style/strings.hpp"
 
+#include "style/lang_range.hpp"
+
 #include <array>
 #include <cstdlib>
 
@@ -31,10 +33,9 @@ constexpr Row kRows[] = {
 };
 
 int lang_index(std::string_view lang) {
-  const std::string_view p = lang.substr(0, lang.find('-'));
-  if (p == "nl") return 1;
-  if (p == "fr") return 2;
-  if (p == "de") return 3;
+  if (lang_in_range(lang, "nl")) return 1;
+  if (lang_in_range(lang, "fr")) return 2;
+  if (lang_in_range(lang, "de")) return 3;
   return 0;
 }
 
@@ -55,6 +56,12 @@ std::string reference_label(Text what, std::string_view lang) {
   const int i = lang_index(lang);
   if ((i == 1 || i == 2) && !s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
   return s;
+}
+
+std::string on_page(std::string_view what, std::string_view page, std::string_view lang) {
+  // French sets the page apart with a comma: "tableau 2, page 14".
+  return std::string(what) + (lang_index(lang) == 2 ? ", " : " ") + localized(Text::OnPage, lang) + "\u00A0" +
+         std::string(page);
 }
 
 std::string format_date(std::string_view iso, std::string_view lang) {

@@ -17,7 +17,7 @@ BreakResult balance_breaks(const std::vector<BreakItem>& items, const BreakResul
   BreakResult best = br;
   while (hi - lo > kPt / 2) {
     const Fixed mid = lo + (hi - lo) / 2;
-    BreakResult r = knuth_plass(items, hang > 0 ? LineMeasure{{mid}, mid - hang} : LineMeasure::uniform(mid), p);
+    BreakResult r = knuth_plass(items, LineMeasure::hanging(mid, hang), p);
     // Whatever pass found it: in ragged text the tolerance passes refuse
     // the shortfall an even split needs (a German subtitle kept "... die
     // Arbeitsmarktintegration / von Schutzberechtigten" when limited to the

@@ -68,6 +68,10 @@ struct LineMeasure {
   Fixed rest = 0;
   Fixed operator()(size_t line) const { return line < first.size() ? first[line] : rest; }
   static LineMeasure uniform(Fixed width) { return LineMeasure{{}, width}; }
+  // The first line `width`, the rest narrower by `hang` (a hanging label).
+  static LineMeasure hanging(Fixed width, Fixed hang) {
+    return hang > 0 ? LineMeasure{{width}, width - hang} : uniform(width);
+  }
 };
 
 struct LineBreak {

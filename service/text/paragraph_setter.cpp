@@ -531,7 +531,7 @@ SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
   Fixed hang = 0;  // indent of the lines after the first (hang_first_span)
   auto measure = [&] {
     hang = spec.hang_first_span ? storage->first_span_width(spec.width / 2) : 0;
-    return hang > 0 ? LineMeasure{{spec.width}, spec.width - hang} : LineMeasure::uniform(spec.width);
+    return LineMeasure::hanging(spec.width, hang);
   };
   if (spec.tunables.pretolerance >= 0) {
     build(false);

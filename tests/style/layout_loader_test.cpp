@@ -418,6 +418,9 @@ TEST(Cascade, LangMatchesTheLanguageAndItsRegionalVariants) {
   EXPECT_EQ(L->block(sel("p", "", "", "fr-BE")).color, rgb(0xFF0000));
   EXPECT_EQ(L->block(sel("p", "", "", "en")).color, rgb(0x111111));
   EXPECT_EQ(L->block(sel("p", "", "", "nl-BE")).color, rgb(0x111111));
+  // Whole subtags, any case (as <masthead>): not Frisian, but fr-be.
+  EXPECT_EQ(L->block(sel("p", "", "", "fry")).color, rgb(0x111111));
+  EXPECT_EQ(L->block(sel("p", "", "", "FR-be")).color, rgb(0xFF0000));
 }
 
 TEST(Cascade, BodyRulesForALanguageReachEveryBlockInIt) {

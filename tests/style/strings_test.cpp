@@ -31,5 +31,12 @@ TEST(ReferenceLabel, CaptionsKeepTheCapital) {
   EXPECT_EQ(localized(Text::Figure, "nl"), "Figuur");
 }
 
+TEST(ReferenceLabel, ThePageFollowsInEachLanguagesWay) {
+  EXPECT_EQ(on_page("Table\u00A02", "14", "en"), "Table\u00A02 on page\u00A014");
+  EXPECT_EQ(on_page("tableau\u00A02", "14", "fr-BE"), "tableau\u00A02, page\u00A014");
+  EXPECT_EQ(on_page("tabel\u00A02", "14", "nl"), "tabel\u00A02 op pagina\u00A014");
+  EXPECT_EQ(on_page("Tabelle\u00A02", "14", "de"), "Tabelle\u00A02 auf Seite\u00A014");
+}
+
 }  // namespace
 }  // namespace emnpub::style
