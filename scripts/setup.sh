@@ -10,7 +10,7 @@ PACKAGES=(
   libpoco-dev libxml2-dev libxml2-utils
   libharfbuzz-dev libfreetype-dev libicu-dev
   libhyphen-dev hyphen-nl hyphen-fr hyphen-de hyphen-en-us
-  libhpdf-dev libgtest-dev zlib1g-dev
+  libhpdf-dev libgtest-dev zlib1g-dev liblzma-dev
   fonts-noto-core fonts-dejavu-core
   poppler-utils qpdf icc-profiles-free unicode-data time imagemagick curl wrk strace
   nodejs npm chromium
