@@ -220,7 +220,8 @@ struct Loader {
 
   void breaking(const ConfigNode& n) {
     check_attrs(n, {"tolerance", "pretolerance", "line-penalty", "hyphen-penalty", "double-hyphen-demerits",
-                    "final-hyphen-demerits", "adj-demerits", "looseness", "emergency-stretch", "min-word"});
+                    "final-hyphen-demerits", "adj-demerits", "looseness", "emergency-stretch", "min-word",
+                    "min-last-line", "short-last-line-demerits"});
     auto& b = L.breaking;
     integer(n, "tolerance", b.tolerance, 0, 10000);
     integer(n, "pretolerance", b.pretolerance, -1, 10000);
@@ -232,6 +233,8 @@ struct Loader {
     integer(n, "looseness", b.looseness, -10, 10);
     length(n, "emergency-stretch", b.emergency_stretch);
     integer(n, "min-word", b.min_word, 2, 50);
+    integer(n, "min-last-line", b.min_last_line, 0, 100);
+    integer(n, "short-last-line-demerits", b.short_last_line_demerits, 0, 1000000);
   }
 
   void style_rule(const ConfigNode& n) { pending->push_back({file, n}); }

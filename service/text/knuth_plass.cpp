@@ -339,7 +339,8 @@ class Breaker {
           }
         }
         const long long d = r.total + detail::line_demerits(p_, f.badness, pi, hyph, r.hyphenated,
-                                                            final_break, f.fitness, r.fitness);
+                                                            final_break, f.fitness, r.fitness) +
+                            runt_demerits(r, t, final_break);
         if (d <= minimal[f.fitness]) {  // "<=": later nodes win ties, as in TeX
           minimal[f.fitness] = d;
           best_idx[f.fitness] = j;
@@ -361,13 +362,19 @@ class Breaker {
       const LineFit f = detail::fit_line(t, width(rescue->line), spec.extra_stretch);
       const long long d =
           rescue->total + detail::line_demerits(p_, f.badness, pi, hyph, rescue->hyphenated,
-                                                final_break, f.fitness, rescue->fitness);
+                                                final_break, f.fitness, rescue->fitness) +
+          runt_demerits(*rescue, t, final_break);
       add_node(cur, hyph, f.fitness, d, *rescue);
     }
     active_.swap(next_);
   }
 
   static size_t rank(const Active& a) { return a.pos == kNone ? 0 : a.pos + 1; }
+
+  // The last line of a paragraph of more than one line, too short.
+  long long runt_demerits(const Active& from, const Totals& t, bool final_break) const {
+    return final_break && from.line > 0 && t.width < p_.min_last_line ? p_.short_last_line_demerits : 0;
+  }
 
   void add_node(size_t cur, bool hyph, int fit, long long total, const Active& from) {
     passive_.push_back(Passive{cur, from.passive});

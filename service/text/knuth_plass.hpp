@@ -52,6 +52,13 @@ struct BreakParams {
   // last-resort pass, where tracking every line count would be quadratic.
   int looseness = 0;
   Fixed emergency_stretch = 0;  // \emergencystretch: > 0 enables the third pass
+  // Not in TeX: a paragraph of two or more lines whose last line holds less
+  // than min_last_line of content (a "runt": one short word alone on the
+  // line) costs short_last_line_demerits more, so the breaker looks for a
+  // setting that carries a word or two down. TeX users get near it with a
+  // finite \parfillskip, which also makes every last line's badness count.
+  Fixed min_last_line = 0;
+  int short_last_line_demerits = 0;
   // Not read by the breakers (penalty values live in the items): the values
   // item builders should give flagged penalties, TeX's \hyphenpenalty and
   // \exhyphenpenalty, kept here so one struct configures a paragraph.

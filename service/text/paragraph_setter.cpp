@@ -318,7 +318,8 @@ std::string ParagraphSetter::key_of(const ParagraphSpec& spec) {
   key_pod(k, spec.hang_first_span);
   const BreakTunables& t = spec.tunables;
   for (int v : {t.tolerance, t.pretolerance, t.line_penalty, t.hyphen_penalty, t.double_hyphen_demerits,
-                t.final_hyphen_demerits, t.adj_demerits, t.looseness, t.min_word})
+                t.final_hyphen_demerits, t.adj_demerits, t.looseness, t.min_word, t.min_last_line,
+                t.short_last_line_demerits})
     key_pod(k, v);
   key_pod(k, t.emergency_stretch);
   for (const auto& sp : spec.spans) {
@@ -518,6 +519,13 @@ SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
   params.final_hyphen_demerits = spec.tunables.final_hyphen_demerits;
   params.adj_demerits = spec.tunables.adj_demerits;
   params.looseness = spec.tunables.looseness;
+  // Balanced lines (below) are even by construction: no runt control there,
+  // nor in the setting that decides how many lines they get.
+  const bool balanced = spec.balance && spec.align != Align::Justify && spec.first_indent == 0;
+  if (!balanced) {
+    params.min_last_line = spec.width / 100 * spec.tunables.min_last_line;
+    params.short_last_line_demerits = spec.tunables.short_last_line_demerits;
+  }
   params.emergency_stretch = spec.tunables.emergency_stretch > 0
                                  ? spec.tunables.emergency_stretch
                                  : spec.spans.front().style.size * 3 / 2;
@@ -548,7 +556,7 @@ SetParagraph ParagraphSetter::set_uncached(const ParagraphSpec& spec) {
     br = knuth_plass(storage->list, measure(), params);
   }
   Builder& bld = *storage;
-  if (spec.balance && !bld.justified() && spec.first_indent == 0)
+  if (balanced)
     br = balance_breaks(bld.list, br, spec.width, hang, hyphen_free ? first : params);
   out.overfull = br.overfull;
   out.demerits = br.total_demerits;

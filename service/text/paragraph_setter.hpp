@@ -33,6 +33,8 @@ struct BreakTunables {
   int looseness = 0;
   Fixed emergency_stretch = 0;   // 0 = 1.5 em of the first span
   int min_word = 5;              // shortest word (letters) to hyphenate
+  int min_last_line = 15;        // percent of the measure a last line should fill (BreakParams)
+  int short_last_line_demerits = 10000;
 };
 
 struct ParagraphSpec {

@@ -232,6 +232,8 @@ TEST(ShippedLayouts, LineBreakingTunablesAndDefaults) {
   EXPECT_EQ(bulletin->breaking.looseness, 0);
   EXPECT_EQ(bulletin->breaking.emergency_stretch, 0);
   EXPECT_EQ(bulletin->breaking.min_word, 5);
+  EXPECT_EQ(bulletin->breaking.min_last_line, 15);
+  EXPECT_EQ(bulletin->breaking.short_last_line_demerits, 10000);
   EXPECT_EQ(load_layout(kLayouts + "report.xml")->breaking.tolerance, 200);
 }
 
@@ -576,6 +578,10 @@ TEST(LayoutErrors, EachMistakeIsLocatedAndNamesWhatIsAllowed) {
        {"'tolerance'", "'20000'", "whole number from 0 to 10000"}},
       {"min-word out of range", "  <line-breaking min-word=\"1\"/>", "min-word=",
        {"'min-word'", "from 2 to 50"}},
+      {"min-last-line out of range", "  <line-breaking min-last-line=\"120\"/>", "min-last-line=",
+       {"'min-last-line'", "from 0 to 100"}},
+      {"negative short-last-line demerits", "  <line-breaking short-last-line-demerits=\"-5\"/>",
+       "short-last-line-demerits=", {"'short-last-line-demerits'", "from 0 to 1000000"}},
       {"too many columns", "  <page columns=\"5\"/>", "columns=", {"'columns'", "from 1 to 4"}},
       {"bad page size", "  <page size=\"B5\"/>", "size=", {"'size'", "'B5'", "A4, A5, Letter or two lengths"}},
       {"bad facing", "  <page facing=\"maybe\"/>", "facing=", {"'facing'", "yes or no"}},
@@ -605,6 +611,14 @@ TEST(LayoutErrors, EachMistakeIsLocatedAndNamesWhatIsAllowed) {
     const std::string msg = one_error_at(refusal_of(path), path, 2, col);
     for (const char* s : c.says) EXPECT_TRUE(contains(msg, s)) << "message: " << msg << "\nlacks: " << s;
   }
+}
+
+TEST(LayoutLoader, ShortLastLineTunablesAreRead) {
+  TempDir dir;
+  const auto L = load_layout(
+      layout_with(dir, "  <line-breaking min-last-line=\"25\" short-last-line-demerits=\"0\"/>\n"));
+  EXPECT_EQ(L->breaking.min_last_line, 25);
+  EXPECT_EQ(L->breaking.short_last_line_demerits, 0);
 }
 
 TEST(LayoutErrors, DiagnosticsAreLayoutKindAndPrintAsFileLineColumn) {

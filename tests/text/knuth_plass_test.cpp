@@ -129,6 +129,7 @@ struct RefLine {
   int badness = 0;
   int fitness = 2;
   bool overfull = false;
+  Fixed natural = 0;  // content width, with the break's hyphen
 };
 
 RefLine ref_line(const std::vector<BreakItem>& items, size_t start, size_t brk, Fixed measure,
@@ -150,6 +151,7 @@ RefLine ref_line(const std::vector<BreakItem>& items, size_t start, size_t brk, 
   }
   if (items[brk].type == ItemType::Penalty) w += items[brk].width;
   RefLine r;
+  r.natural = w;
   const Fixed shortfall = measure - w;
   if (shortfall > 0) {
     r.badness = fil ? 0 : badness(shortfall, st + extra);
@@ -166,7 +168,7 @@ RefLine ref_line(const std::vector<BreakItem>& items, size_t start, size_t brk, 
 }
 
 long long ref_demerits(const BreakParams& p, const std::vector<BreakItem>& items, size_t brk,
-                       const RefLine& l, bool prev_hyph, int prev_fit) {
+                       const RefLine& l, bool prev_hyph, int prev_fit, bool first_line) {
   long long d = p.line_penalty + l.badness;
   d = d >= 10000 ? 100000000LL : d * d;
   const BreakItem& it = items[brk];
@@ -179,6 +181,7 @@ long long ref_demerits(const BreakParams& p, const std::vector<BreakItem>& items
   if (prev_hyph && fin) d += p.final_hyphen_demerits;
   if (prev_hyph && hyph && !fin) d += p.double_hyphen_demerits;
   if (std::abs(l.fitness - prev_fit) > 1) d += p.adj_demerits;
+  if (fin && !first_line && l.natural < p.min_last_line) d += p.short_last_line_demerits;
   return d;
 }
 
@@ -197,7 +200,7 @@ long long ref_total(const std::vector<BreakItem>& items, const std::vector<size_
     const size_t brk = breaks[line];
     const RefLine l = ref_line(items, std::min(start, brk), brk, width(line), rp.extra_stretch);
     if (l.overfull || l.badness > rp.threshold) return kNoSolution;
-    total += ref_demerits(p, items, brk, l, prev_hyph, prev_fit);
+    total += ref_demerits(p, items, brk, l, prev_hyph, prev_fit, line == 0);
     prev_fit = l.fitness;
     prev_hyph = items[brk].type == ItemType::Penalty && items[brk].flagged;
     start = ref_next_start(items, brk);
@@ -258,7 +261,7 @@ std::map<DpKey, long long> dp_final(const std::vector<BreakItem>& items,
         if (l.overfull || l.badness > rp.threshold) continue;
         const bool prev_hyph =
             a > 0 && items[pos[a]].type == ItemType::Penalty && items[pos[a]].flagged;
-        const long long d = d0 + ref_demerits(p, items, brk, l, prev_hyph, key.second);
+        const long long d = d0 + ref_demerits(p, items, brk, l, prev_hyph, key.second, a == 0);
         const DpKey k{uniform ? 0 : key.first + 1, l.fitness};
         auto it = dp[b].find(k);
         if (it == dp[b].end() || d < it->second) dp[b][k] = d;
@@ -435,6 +438,10 @@ TEST(KnuthPlass, RandomSmallParagraphsMatchExhaustiveSearch) {
     BreakParams params;
     params.pretolerance = -1;
     params.tolerance = rng.range(0, 1) ? 10000 : 400;
+    if (n % 3 == 0) {  // short last lines cost extra
+      params.min_last_line = measure * rng.range(10, 60) / 100;
+      params.short_last_line_demerits = rng.range(1, 4) * 5000;
+    }
     const BreakResult r = knuth_plass(p.items, lm, params);
     if (r.pass != 2) continue;
     const std::function<Fixed(size_t)> width = [&lm](size_t l) { return lm(l); };
@@ -706,6 +713,60 @@ TEST(KnuthPlass, FinalHyphenDemerits) {
   EXPECT_FALSE(r.breaks[0].hyphenated) << dump(p, r);
   EXPECT_EQ(r.total_demerits,
             dp_min(p.items, uniform(50 * kChar), true, params, ref_for(r, params)));
+}
+
+TEST(KnuthPlass, ShortLastLineDemeritsAvoidRunts) {
+  // The best settings at 33 and 37 characters leave a word or two alone on
+  // the last line (a runt). Costing a last line under 30% of the measure
+  // 10000 more makes the breaker carry words down (at 33, looser lines) or
+  // pull the runt up (at 37, tighter ones); both are optimal by the
+  // independent dynamic programme under the same costs.
+  const Para p = build("In the end it is up to us to go on and do what we can to make it so, as we all know.");
+  struct Case {
+    int chars;
+    std::vector<std::string> plain, avoided;
+  };
+  const std::vector<Case> cases = {
+      {33,
+       {"In the end it is up to us to go on and", "do what we can to make it so, as we", "all know."},
+       {"In the end it is up to us to go on", "and do what we can to make it so, as", "we all know."}},
+      {37,
+       {"In the end it is up to us to go on and", "do what we can to make it so, as we all", "know."},
+       {"In the end it is up to us to go on and do", "what we can to make it so, as we all know."}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.chars);
+    const Fixed measure = c.chars * kChar;
+    const auto width = uniform(measure);
+    BreakParams params;
+    params.pretolerance = -1;
+    const BreakResult plain = knuth_plass(p.items, LineMeasure::uniform(measure), params);
+    EXPECT_EQ(lines_of(p, plain), c.plain) << dump(p, plain);
+    params.min_last_line = measure * 30 / 100;
+    params.short_last_line_demerits = 10000;
+    const BreakResult r = knuth_plass(p.items, LineMeasure::uniform(measure), params);
+    EXPECT_EQ(lines_of(p, r), c.avoided) << dump(p, r);
+    EXPECT_GE(r.breaks.back().natural_width, params.min_last_line);
+    EXPECT_EQ(r.total_demerits, dp_min(p.items, width, true, params, ref_for(r, params)));
+    expect_fits(p.items, r, width);
+    // Off (0 demerits): the plain setting.
+    params.short_last_line_demerits = 0;
+    EXPECT_EQ(positions(knuth_plass(p.items, LineMeasure::uniform(measure), params)), positions(plain));
+    // When every setting has a short last line, it stays, paid for once.
+    params.short_last_line_demerits = 10000;
+    params.min_last_line = 1000 * kChar;
+    const BreakResult all_short = knuth_plass(p.items, LineMeasure::uniform(measure), params);
+    EXPECT_EQ(positions(all_short), positions(plain));
+    EXPECT_EQ(all_short.total_demerits, plain.total_demerits + 10000);
+  }
+  // A paragraph of one line has no runt.
+  BreakParams params;
+  params.min_last_line = 30 * kChar;
+  params.short_last_line_demerits = 10000;
+  const Para one = build("A short line.");
+  const BreakResult o = knuth_plass(one.items, LineMeasure::uniform(30 * kChar), params);
+  ASSERT_EQ(o.breaks.size(), 1u);
+  EXPECT_EQ(o.total_demerits, 100);  // (line_penalty 10 + badness 0)^2
 }
 
 TEST(KnuthPlass, PretolerancePassSkipsDictionaryHyphens) {
