@@ -1,6 +1,7 @@
 #include "layout/block_builder.hpp"
 
 #include "layout/inline_collector.hpp"
+#include "layout/uppercase.hpp"
 #include "style/strings.hpp"
 #include "text/font_registry.hpp"
 

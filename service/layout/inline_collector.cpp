@@ -1,22 +1,11 @@
 #include "layout/inline_collector.hpp"
 
-#include <unicode/locid.h>
-#include <unicode/unistr.h>
-
 #include "style/strings.hpp"
 
 namespace emnpub::layout {
 
 using model::Inline;
 using model::InlineKind;
-
-std::string to_upper(const std::string& s, const std::string& lang) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-  u.toUpper(icu::Locale(lang.c_str()));
-  std::string out;
-  u.toUTF8String(out);
-  return out;
-}
 
 text::SpanStyle span_style_for(const style::BlockStyle& b, const std::string& lang) {
   text::SpanStyle s;

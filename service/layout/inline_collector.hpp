@@ -20,6 +20,4 @@ void collect_inlines(LayoutContext& ctx, const std::vector<model::Inline>& inlin
 text::SpanStyle apply_inline(const style::Layout& L, const text::SpanStyle& base,
                              const std::string& element, const std::string& cls = {});
 
-std::string to_upper(const std::string& s, const std::string& lang);
-
 }  // namespace emnpub::layout

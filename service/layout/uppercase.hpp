@@ -1,0 +1,13 @@
+#pragma once
+// Text set in capitals (a style's uppercase="yes": kickers, date lines).
+#include <string>
+
+namespace emnpub::layout {
+
+// `s` in capitals by the rules of `lang` (ICU: German ß becomes SS, Greek
+// drops its accents, Turkish dotted i). In French, ordinal abbreviations
+// keep their lower-case letters, as they are superior letters in print:
+// "1er OCTOBRE", "2e ÉDITION", "XXIe SIÈCLE", never "1ER".
+std::string to_upper(const std::string& s, const std::string& lang);
+
+}  // namespace emnpub::layout
