@@ -10,11 +10,10 @@
 # or ICU reaches build/emnpub only when it is rebuilt (scripts/run.sh does).
 # -DEMNPUB_STATIC_RENDER=OFF links the shared libraries everywhere.
 
-find_package(PkgConfig REQUIRED)
+# Needs PkgConfig and ZLIB found first (CMakeLists.txt).
 pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-uc icu-i18n)
 pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET libxml-2.0)
 find_library(HYPHEN_LIB hyphen REQUIRED)
-find_package(ZLIB REQUIRED)
 
 option(EMNPUB_STATIC_RENDER "Link build/emnpub against static libxml2, ICU, libhyphen and C++ runtime" ON)
 set(EMNPUB_STATIC_ARCHIVES xml2 icui18n icuuc icudata lzma hyphen)
@@ -36,21 +35,16 @@ target_include_directories(emnpub_dep_icu INTERFACE ${ICU_INCLUDE_DIRS})
 add_library(emnpub_dep_xml2 INTERFACE)
 target_include_directories(emnpub_dep_xml2 INTERFACE ${LIBXML2_INCLUDE_DIRS})
 add_library(emnpub_dep_hyphen INTERFACE)
-if(EMNPUB_STATIC_RENDER)
-  # Order matters for archives: each one before what it needs.
-  target_link_libraries(emnpub_dep_icu INTERFACE
-    "$<${_static}:${EMNPUB_STATIC_icui18n};${EMNPUB_STATIC_icuuc};${EMNPUB_STATIC_icudata};${CMAKE_DL_LIBS};pthread>"
-    "$<${_shared}:PkgConfig::ICU>")
-  target_link_libraries(emnpub_dep_xml2 INTERFACE
-    "$<${_static}:${EMNPUB_STATIC_xml2};emnpub_dep_icu;${EMNPUB_STATIC_lzma};ZLIB::ZLIB;m>"
-    "$<${_shared}:PkgConfig::LIBXML2>")
-  target_link_libraries(emnpub_dep_hyphen INTERFACE
-    "$<${_static}:${EMNPUB_STATIC_hyphen}>" "$<${_shared}:${HYPHEN_LIB}>")
-else()
-  target_link_libraries(emnpub_dep_icu INTERFACE PkgConfig::ICU)
-  target_link_libraries(emnpub_dep_xml2 INTERFACE PkgConfig::LIBXML2)
-  target_link_libraries(emnpub_dep_hyphen INTERFACE ${HYPHEN_LIB})
-endif()
+# Without EMNPUB_STATIC_RENDER no target sets the property: always shared.
+# Order matters for archives: each one before what it needs.
+target_link_libraries(emnpub_dep_icu INTERFACE
+  "$<${_static}:${EMNPUB_STATIC_icui18n};${EMNPUB_STATIC_icuuc};${EMNPUB_STATIC_icudata};${CMAKE_DL_LIBS};pthread>"
+  "$<${_shared}:PkgConfig::ICU>")
+target_link_libraries(emnpub_dep_xml2 INTERFACE
+  "$<${_static}:${EMNPUB_STATIC_xml2};emnpub_dep_icu;${EMNPUB_STATIC_lzma};ZLIB::ZLIB;m>"
+  "$<${_shared}:PkgConfig::LIBXML2>")
+target_link_libraries(emnpub_dep_hyphen INTERFACE
+  "$<${_static}:${EMNPUB_STATIC_hyphen}>" "$<${_shared}:${HYPHEN_LIB}>")
 add_library(emnpub::icu ALIAS emnpub_dep_icu)
 add_library(emnpub::xml2 ALIAS emnpub_dep_xml2)
 add_library(emnpub::hyphen ALIAS emnpub_dep_hyphen)

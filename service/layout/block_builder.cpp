@@ -100,8 +100,14 @@ int BlockBuilder::text(std::vector<text::TextSpan> spans, const style::BlockStyl
                        int struct_id, bool hang_label) {
   if (spans.empty()) return -1;
   check_deadline(ctx_.limits, ctx_.doc.source_name);
-  if (st.uppercase)
-    for (auto& s : spans) s.text = to_upper(s.text, s.style.lang);
+  if (st.uppercase) {
+    std::string preceding;
+    for (auto& s : spans) {
+      std::string own = std::move(s.text);
+      s.text = to_upper(own, s.style.lang, preceding);
+      preceding = std::move(own);
+    }
+  }
   text::ParagraphSpec spec;
   spec.spans = std::move(spans);
   spec.align = st.align;

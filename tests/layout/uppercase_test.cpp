@@ -14,6 +14,16 @@ TEST(Uppercase, FrenchOrdinalsKeepTheirLowerCaseLetters) {
   EXPECT_EQ(to_upper("les 3es assises, 2nd tour, 2nde lecture", "fr"), "LES 3es ASSISES, 2nd TOUR, 2nde LECTURE");
   EXPECT_EQ(to_upper("au XXIe siècle, sous la Ve République", "fr"), "AU XXIe SIÈCLE, SOUS LA Ve RÉPUBLIQUE");
   EXPECT_EQ(to_upper("1er.", "fr"), "1er.");
+  // A no-break space after the ordinal, as French text often has.
+  EXPECT_EQ(to_upper("le 1er\u00a0octobre", "fr"), "LE 1er\u00a0OCTOBRE");
+}
+
+TEST(Uppercase, AnOrdinalMaySpanTwoSpans) {
+  // "1<sup>er</sup> octobre": the suffix span knows what precedes it.
+  EXPECT_EQ(to_upper("er", "fr", "le 1"), "er");
+  EXPECT_EQ(to_upper("e siècle", "fr", "au XXI"), "e SIÈCLE");
+  EXPECT_EQ(to_upper("er", "fr", "Le"), "ER");  // "Leer" is no ordinal
+  EXPECT_EQ(to_upper("le 1", "fr", "préambule "), "LE 1");
 }
 
 TEST(Uppercase, OnlyWholeOrdinalsAreKept) {
@@ -21,6 +31,7 @@ TEST(Uppercase, OnlyWholeOrdinalsAreKept) {
   // more letters, are ordinary text.
   EXPECT_EQ(to_upper("Ce rapport, Le Monde, Me Dupont", "fr"), "CE RAPPORT, LE MONDE, ME DUPONT");
   EXPECT_EQ(to_upper("3ex A1e 12ème 10erreurs", "fr"), "3EX A1E 12ÈME 10ERREURS");
+  EXPECT_EQ(to_upper("2eé é1er", "fr"), "2EÉ É1ER");  // letters outside ASCII count as letters
   EXPECT_EQ(to_upper("", "fr"), "");
   EXPECT_EQ(to_upper("1", "fr"), "1");
 }
