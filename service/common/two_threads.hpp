@@ -7,7 +7,8 @@
 #include <atomic>
 #include <cstddef>
 #include <system_error>
-#include <thread>
+
+#include "common/helper_thread.hpp"
 
 namespace emnpub {
 
@@ -17,10 +18,10 @@ void run_on_two_threads(size_t n, bool use_helper, const Job& job) {
   auto work = [&] {
     for (size_t i; (i = next.fetch_add(1)) < n;) job(i);
   };
-  std::thread helper;
+  HelperThread helper;
   if (use_helper && n > 1) {
     try {
-      helper = std::thread(work);
+      helper = HelperThread(work);
     } catch (const std::system_error&) {
       // No thread to spare: this one does them all.
     }

@@ -7,6 +7,7 @@
 #include <system_error>
 #include <thread>
 
+#include "common/helper_thread.hpp"
 #include "layout/block_builder.hpp"
 #include "layout/brand_marks.hpp"
 #include "layout/inline_collector.hpp"
@@ -162,7 +163,7 @@ class DocumentLayouter {
       // One core: the helper would only take turns with this thread.
       if (!d.limits_.lookahead || std::thread::hardware_concurrency() < 2) return;
       try {
-        helper_ = std::thread([this] {
+        helper_ = HelperThread([this] {
           try {  // nothing may leave a thread's function: that would end the process
             text::Shaper shaper;
             text::ParagraphSetter setter(d_.fonts_, d_.hyph_, shaper);
@@ -191,7 +192,7 @@ class DocumentLayouter {
     struct Ended {};  // ends the recording pass once the helper is told to stop
     DocumentLayouter& d_;
     text::ParagraphPrefetch store_;
-    std::thread helper_;
+    HelperThread helper_;
   };
 
   // Hands `recorder` the paragraphs a measuring pass asks for, in its order.

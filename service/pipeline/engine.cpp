@@ -5,10 +5,8 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
-#include <future>
 #include <sstream>
 #include <system_error>
-#include <thread>
 
 #include "layout/document_layouter.hpp"
 #include "pdf/pdf_writer.hpp"
@@ -36,7 +34,7 @@ Engine::Engine(EngineConfig cfg) : cfg_(std::move(cfg)) {
   // own parse are read: every render validates, and this is the largest
   // fixed cost of a short one.
   try {
-    schema_warmup_ = std::thread([] {
+    schema_warmup_ = HelperThread([] {
       try {
         xml::prepare_schema();
       } catch (...) {
@@ -161,7 +159,7 @@ std::vector<Engine::LayoutStatus> Engine::layout_status() const {
 }
 
 model::Document Engine::parse(std::string_view xml, const RenderOptions& opts, Diagnostics& warnings,
-                              std::future<void>* patterns) const {
+                              HelperThread* patterns) const {
   xml::ParseOptions po;
   po.source_name = opts.source_name;
   po.max_depth = opts.max_depth;
@@ -176,7 +174,7 @@ model::Document Engine::parse(std::string_view xml, const RenderOptions& opts, D
       // accepts any string: it only opens files named from a well-formed
       // language tag.)
       try {
-        *patterns = std::async(std::launch::async, [this, lang = std::string(lang)] {
+        *patterns = HelperThread([this, lang = std::string(lang)] {
           try {
             hyphenators_->get(lang);
           } catch (...) {
@@ -234,7 +232,7 @@ RenderResult Engine::render(std::string_view xml, const RenderOptions& opts) con
     into = std::chrono::duration<double, std::milli>(now - t).count();
     t = now;
   };
-  std::future<void> patterns;  // waits for the patterns it loads when the render ends, however it ends
+  HelperThread patterns;  // joins the thread loading the patterns when the render ends, however it ends
   model::Document doc = parse(xml, opts, res.warnings, &patterns);
   lap(res.timings.parse_ms);
   const std::string name = opts.layout.empty() ? model::to_string(doc.type) : opts.layout;

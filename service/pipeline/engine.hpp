@@ -4,17 +4,16 @@
 // hyphenation dictionaries and loaded layouts; all of it immutable or
 // guarded, so documents render concurrently on many threads.
 #include <cstdint>
-#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <vector>
 
 #include "common/diagnostics.hpp"
+#include "common/helper_thread.hpp"
 #include "layout/layout_context.hpp"
 #include "model/document.hpp"
 #include "style/layout.hpp"
@@ -109,7 +108,7 @@ class Engine {
 
  private:
   model::Document parse(std::string_view xml, const RenderOptions& opts, Diagnostics& warnings,
-                        std::future<void>* patterns = nullptr) const;
+                        HelperThread* patterns = nullptr) const;
   // Loads a layout and the faces it will likely need, before the document
   // is validated, from a hint read off its root element (which may be wrong:
   // only the engine's own caches are filled); names that are not document
@@ -130,7 +129,7 @@ class Engine {
   mutable std::mutex mu_;
   mutable std::map<std::string, LoadedLayout> layouts_;
   mutable std::string fonts_fingerprint_;
-  std::thread schema_warmup_;  // compiles the document schema at start-up
+  HelperThread schema_warmup_;  // compiles the document schema at start-up
 };
 
 }  // namespace emnpub

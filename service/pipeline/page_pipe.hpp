@@ -7,9 +7,9 @@
 #include <exception>
 #include <functional>
 #include <mutex>
-#include <thread>
 #include <vector>
 
+#include "common/helper_thread.hpp"
 #include "layout/paged_document.hpp"
 
 namespace emnpub {
@@ -46,7 +46,7 @@ class PagePipe {
   bool busy_ = false;     // the thread is writing a page
   bool stopping_ = false;
   std::exception_ptr error_;
-  std::thread thread_;    // last: starts once the rest is set up
+  HelperThread thread_;   // last: starts once the rest is set up
 };
 
 }  // namespace emnpub
