@@ -83,11 +83,20 @@ std::string build_width_entries(const std::map<uint32_t, UsedGlyph>& glyphs) {
 
 FontProgram make_font_program(const text::FontFace& face, std::vector<uint32_t> gids, bool compress) {
   FontProgram out;
-  const std::vector<uint8_t> program = subset_font(face, gids);
+  const Subset subset = subset_font(face, gids);
   out.gids = std::move(gids);
-  out.length = program.size();
-  const std::string_view raw(reinterpret_cast<const char*>(program.data()), program.size());
-  out.stored = compress ? std::string(Deflater().compress(raw)) : std::string(raw);
+  out.length = subset.program.size();
+  const std::string_view raw(reinterpret_cast<const char*>(subset.program.data()), subset.program.size());
+  const std::string map = cid_to_gid_map(subset.new_gid);
+  if (compress) {
+    out.stored = std::string(Deflater().compress(raw));
+    // Mostly zeros: level 1 packs them as small, without level 6's
+    // hashing of every byte of every match.
+    out.cid_to_gid = std::string(Deflater(1).compress(map));
+  } else {
+    out.stored = std::string(raw);
+    out.cid_to_gid = map;
+  }
   return out;
 }
 
@@ -102,6 +111,7 @@ PreparedFont prepare_cid_font(const PdfFont& font, bool compress, FontProgram* r
   FontProgram program = ready && ready->gids == gids ? std::move(*ready) : make_font_program(face, gids, compress);
   out.program_length = program.length;
   out.program = std::move(program.stored);
+  out.cid_to_gid = std::move(program.cid_to_gid);
   std::map<uint32_t, std::u32string> to_unicode;
   for (const auto& [gid, g] : font.glyphs())
     if (g.has_text) to_unicode.emplace(gid, g.text);
@@ -137,17 +147,18 @@ void commit_cid_font(PdfObjects& objs, const PdfFont& font, const PreparedFont& 
                            em(m.ascender) + "\n/Descent " + em(m.descender) + "\n/CapHeight " +
                            em(m.cap_height) + "\n/StemV " + std::to_string(m.stem_v) + "\n");
 
-  // Descendant CIDFontType2; glyph ids were retained by the subsetter, so
-  // CID = GID and the content streams' codes are valid as written.
+  // Descendant CIDFontType2. The content streams' codes (CIDs) are the
+  // original glyph ids; the map gives each one's id in the subset.
+  HPDF_Dict to_gid = objs.new_encoded_stream(prepared.cid_to_gid);
   HPDF_Dict cid_font = objs.new_dict();
   objs.add_name(cid_font, "Type", "Font");
   objs.add_name(cid_font, "Subtype", "CIDFontType2");
   objs.add_name(cid_font, "BaseFont", base_name.c_str());
   objs.add(cid_font, "FontDescriptor", descriptor);
   objs.add_raw_entries(cid_font,
-                       "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>\n"
-                       "/CIDToGIDMap /Identity\n" +
+                       "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>\n" +
                            prepared.widths);
+  objs.add(cid_font, "CIDToGIDMap", to_gid);
 
   HPDF_Dict cmap = objs.new_encoded_stream(prepared.to_unicode);
 

@@ -19,6 +19,7 @@ struct PreparedFont {
   std::string base_name;     // "ABCDEF+NotoSerif"
   std::string program;       // FontFile2 stream data, as stored
   size_t program_length = 0; // /Length1: the program before compression
+  std::string cid_to_gid;    // CIDToGIDMap stream data, as stored
   std::string to_unicode;    // ToUnicode stream data, as stored
   std::string widths;        // "/DW ... /W [...]" entries
 };

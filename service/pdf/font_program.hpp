@@ -15,6 +15,7 @@ struct FontProgram {
   std::vector<uint32_t> gids;  // ascending: the glyphs it was made for
   size_t length = 0;           // /Length1: the program before compression
   std::string stored;          // FontFile2 stream data (deflated when compressing)
+  std::string cid_to_gid;      // CIDToGIDMap stream data (deflated when compressing)
 };
 
 // Subsets `face` to `gids` (ascending) with hb-subset and stores it as

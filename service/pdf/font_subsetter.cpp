@@ -3,6 +3,7 @@
 #include <hb-subset.h>
 
 #include <memory>
+#include <string>
 #include <stdexcept>
 
 #include "pdf/digest.hpp"
@@ -16,6 +17,9 @@ struct SubsetInputDeleter {
 };
 struct FaceDeleter {
   void operator()(hb_face_t* p) const { hb_face_destroy(p); }
+};
+struct PlanDeleter {
+  void operator()(hb_subset_plan_t* p) const { hb_subset_plan_destroy(p); }
 };
 struct BlobDeleter {
   void operator()(hb_blob_t* p) const { hb_blob_destroy(p); }
@@ -53,7 +57,7 @@ hb_blob_t* reference_kept_table(hb_face_t*, hb_tag_t tag, void* source) {
 
 }  // namespace
 
-std::vector<uint8_t> subset_font(const text::FontFace& face, const std::vector<uint32_t>& gids) {
+Subset subset_font(const text::FontFace& face, const std::vector<uint32_t>& gids) {
   std::unique_ptr<hb_subset_input_t, SubsetInputDeleter> input(hb_subset_input_create_or_fail());
   if (!input) throw std::runtime_error("PDF writer: out of memory subsetting " + face.path());
   hb_set_t* glyphs = hb_subset_input_glyph_set(input.get());
@@ -62,19 +66,40 @@ std::vector<uint8_t> subset_font(const text::FontFace& face, const std::vector<u
   for (hb_tag_t t : kDroppedTables) hb_set_add(drop, t);
   // No code points: the embedded program is addressed by glyph id only.
   hb_set_clear(hb_subset_input_unicode_set(input.get()));
-  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
+  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
 
   // The view borrows the shared face, which is immutable and outlives it.
   std::unique_ptr<hb_face_t, FaceDeleter> view(
       hb_face_create_for_tables(reference_kept_table, face.hb_face(), nullptr));
-  std::unique_ptr<hb_face_t, FaceDeleter> result(hb_subset_or_fail(view.get(), input.get()));
+  std::unique_ptr<hb_subset_plan_t, PlanDeleter> plan(hb_subset_plan_create_or_fail(view.get(), input.get()));
+  if (!plan) throw std::runtime_error("PDF writer: cannot subset font " + face.path());
+  std::unique_ptr<hb_face_t, FaceDeleter> result(hb_subset_plan_execute_or_fail(plan.get()));
   if (!result) throw std::runtime_error("PDF writer: cannot subset font " + face.path());
+  Subset out;
+  out.new_gid.assign(gids.empty() ? 1 : gids.back() + 1, 0);
+  const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
+  for (uint32_t g : gids) {
+    const hb_codepoint_t n = hb_map_get(old_to_new, g);
+    if (n == HB_MAP_VALUE_INVALID || n > 0xFFFF)
+      throw std::runtime_error("PDF writer: glyph " + std::to_string(g) + " missing from the subset of " + face.path());
+    out.new_gid[g] = static_cast<uint16_t>(n);
+  }
   std::unique_ptr<hb_blob_t, BlobDeleter> blob(hb_face_reference_blob(result.get()));
   unsigned len = 0;
   const char* data = hb_blob_get_data(blob.get(), &len);
   if (!data || len == 0)
     throw std::runtime_error("PDF writer: empty subset of font " + face.path());
-  return std::vector<uint8_t>(data, data + len);
+  out.program.assign(data, data + len);
+  return out;
+}
+
+std::string cid_to_gid_map(const std::vector<uint16_t>& new_gid) {
+  std::string out(new_gid.size() * 2, '\0');
+  for (size_t i = 0; i < new_gid.size(); ++i) {
+    out[2 * i] = static_cast<char>(new_gid[i] >> 8);
+    out[2 * i + 1] = static_cast<char>(new_gid[i] & 0xFF);
+  }
+  return out;
 }
 
 std::string subset_tag(const std::vector<uint32_t>& gids, std::string_view postscript_name) {

@@ -14,12 +14,14 @@
 
 namespace emnpub::pdf {
 
-// zlib at its default level (6); deterministic for a given zlib build. One
-// per document, reused for every stream: a fresh deflate state per page
-// costs more than compressing the page.
+// zlib, by default at its default level (6); deterministic for a given zlib
+// build. One per document, reused for every stream: a fresh deflate state
+// per page costs more than compressing the page.
 class Deflater {
  public:
-  Deflater();
+  // zlib's default level, 6: level 9 spent ~20% more time for 0.4% smaller
+  // files on the samples (longer match searches that rarely find better).
+  explicit Deflater(int level = 6);
   ~Deflater();
   Deflater(const Deflater&) = delete;
   Deflater& operator=(const Deflater&) = delete;

@@ -66,31 +66,44 @@ TEST(FontSubsetter, PdfNamesDropDelimiters) {
   EXPECT_EQ(pdf_font_name(""), "EmnpubFont");
 }
 
-TEST(FontSubsetter, SubsetKeepsGlyphIdsAndDropsTheRest) {
+TEST(FontSubsetter, SubsetRenumbersGlyphsAndDropsTheRest) {
   const text::FontRef face = test::font(test::kNotoRegular);
   const uint32_t a = face->glyph_for('a'), z = face->glyph_for(0x17E);  // ž is a composite
-  const std::vector<uint8_t> sub = subset_font(*face, {a, z});
+  ASSERT_LT(a, z);
+  const Subset sub = subset_font(*face, {a, z});
   unsigned full_len = 0;
   hb_blob_get_data(face->blob(), &full_len);
-  EXPECT_LT(sub.size(), full_len / 20);
+  EXPECT_LT(sub.program.size(), full_len / 20);
 
-  hb_blob_t* blob =
-      hb_blob_create(reinterpret_cast<const char*>(sub.data()), static_cast<unsigned>(sub.size()),
-                     HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+  // The map covers every id up to the highest used one; the used glyphs
+  // get distinct new ids in their original order, every other id .notdef.
+  ASSERT_EQ(sub.new_gid.size(), z + 1);
+  EXPECT_GT(sub.new_gid[a], 0);
+  EXPECT_GT(sub.new_gid[z], sub.new_gid[a]);
+  for (uint32_t g = 0; g <= z; ++g) {
+    if (g == a || g == z) continue;
+    EXPECT_EQ(sub.new_gid[g], 0) << g;
+  }
+
+  hb_blob_t* blob = hb_blob_create(reinterpret_cast<const char*>(sub.program.data()),
+                                   static_cast<unsigned>(sub.program.size()), HB_MEMORY_MODE_READONLY,
+                                   nullptr, nullptr);
   hb_face_t* f = hb_face_create(blob, 0);
   hb_font_t* font = hb_font_create(f);
-  // Retained ids: the glyph count reaches at least the highest used id (a
-  // composite's components may lie beyond), and the used glyphs keep their
-  // outlines and advances.
-  EXPECT_GE(hb_face_get_glyph_count(f), std::max(a, z) + 1);
-  hb_glyph_extents_t ext{};
-  EXPECT_TRUE(hb_font_get_glyph_extents(font, a, &ext));
-  EXPECT_GT(ext.width, 0);
-  EXPECT_EQ(hb_font_get_glyph_h_advance(font, a), face->advance(a));
-  EXPECT_TRUE(hb_font_get_glyph_extents(font, z, &ext));
-  // Unused glyphs are empty; no layout, hinting or cmap tables remain.
-  EXPECT_TRUE(hb_font_get_glyph_extents(font, face->glyph_for('b'), &ext));
-  EXPECT_EQ(ext.width, 0);
+  // Dense ids: .notdef, the two glyphs and ž's components, nothing up to
+  // the original ids (whose 'loca' and 'hmtx' would be mostly padding).
+  EXPECT_LE(hb_face_get_glyph_count(f), 6u);
+  hb_glyph_extents_t ext{}, orig{};
+  hb_font_t* original = hb_font_create(face->hb_face());
+  for (uint32_t g : {a, z}) {
+    EXPECT_TRUE(hb_font_get_glyph_extents(font, sub.new_gid[g], &ext)) << g;
+    EXPECT_TRUE(hb_font_get_glyph_extents(original, g, &orig)) << g;
+    EXPECT_EQ(ext.width, orig.width) << g;
+    EXPECT_EQ(ext.height, orig.height) << g;
+    EXPECT_EQ(hb_font_get_glyph_h_advance(font, sub.new_gid[g]), face->advance(g)) << g;
+  }
+  hb_font_destroy(original);
+  // No layout, hinting or cmap tables remain.
   for (hb_tag_t t :
        {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('f', 'p', 'g', 'm'), HB_TAG('c', 'm', 'a', 'p')}) {
     hb_blob_t* table = hb_face_reference_table(f, t);
@@ -102,12 +115,18 @@ TEST(FontSubsetter, SubsetKeepsGlyphIdsAndDropsTheRest) {
   hb_blob_destroy(blob);
 }
 
+TEST(FontSubsetter, CidToGidMapIsTwoBigEndianBytesPerCid) {
+  EXPECT_EQ(cid_to_gid_map({0, 3, 0, 258}), std::string("\0\0\0\3\0\0\1\2", 8));
+  EXPECT_EQ(cid_to_gid_map({}), "");
+}
+
 // The renderer poppler uses (FreeType) reads the program as a PDF viewer
-// would: by glyph id, with no cmap, getting the outlines of the original.
+// would: by the glyph id the map gives, with no cmap, getting the outlines
+// of the original.
 TEST(FontSubsetter, SubsetOutlinesLoadInFreeTypeByGlyphId) {
   const text::FontRef face = test::font(test::kNotoRegular);
   const uint32_t a = face->glyph_for('a'), z = face->glyph_for(0x17E);  // ž is a composite
-  const std::vector<uint8_t> sub = subset_font(*face, {a, z});
+  const Subset sub = subset_font(*face, {a, z});
   unsigned full_len = 0;
   const char* full = hb_blob_get_data(face->blob(), &full_len);
 
@@ -115,13 +134,13 @@ TEST(FontSubsetter, SubsetOutlinesLoadInFreeTypeByGlyphId) {
   ASSERT_EQ(FT_Init_FreeType(&lib), 0);
   FT_Face original = nullptr, subset = nullptr;
   ASSERT_EQ(FT_New_Memory_Face(lib, reinterpret_cast<const FT_Byte*>(full), full_len, 0, &original), 0);
-  ASSERT_EQ(FT_New_Memory_Face(lib, sub.data(), static_cast<FT_Long>(sub.size()), 0, &subset), 0);
+  ASSERT_EQ(FT_New_Memory_Face(lib, sub.program.data(), static_cast<FT_Long>(sub.program.size()), 0, &subset), 0);
   EXPECT_EQ(subset->num_charmaps, 0);
   for (uint32_t gid : {a, z}) {
     ASSERT_EQ(FT_Load_Glyph(original, gid, FT_LOAD_NO_SCALE), 0);
     const short points = original->glyph->outline.n_points;
     const FT_Pos advance = original->glyph->advance.x;
-    ASSERT_EQ(FT_Load_Glyph(subset, gid, FT_LOAD_NO_SCALE), 0) << gid;
+    ASSERT_EQ(FT_Load_Glyph(subset, sub.new_gid[gid], FT_LOAD_NO_SCALE), 0) << gid;
     EXPECT_GT(points, 0);
     EXPECT_EQ(subset->glyph->outline.n_points, points) << gid;
     EXPECT_EQ(subset->glyph->advance.x, advance) << gid;
