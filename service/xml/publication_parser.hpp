@@ -24,10 +24,10 @@ struct ParseOptions {
   std::string source_name = "-";  // file name used in every diagnostic
   int max_depth = 256;            // element nesting cap (libxml2 itself stops at 256)
   std::size_t max_bytes = 64u << 20;
-  // Called once the document is well-formed, before the (slower) schema
-  // validation, with a hint that lets the caller start loading the layout,
-  // fonts and hyphenation patterns while validation runs (only what the
-  // document will use: see RootHint).
+  // Called once the document is well-formed, with a hint that lets the
+  // caller start loading the layout, fonts and hyphenation patterns while
+  // the document is validated on a helper thread (only what the document
+  // will use: see RootHint). It must not touch the document's tree.
   std::function<void(const struct RootHint&)> on_root;
 };
 
