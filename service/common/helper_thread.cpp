@@ -2,6 +2,7 @@
 
 #include <sched.h>
 
+#include <atomic>
 #include <cerrno>
 #include <system_error>
 #include <utility>
@@ -9,6 +10,11 @@
 namespace emnpub {
 
 namespace {
+
+// Set once before any helper starts (pthread_create orders it before every
+// helper's read); taken by the first helper to start.
+void (*g_first_start_hook)() = nullptr;
+std::atomic<bool> g_first_start_taken{false};
 
 struct Start {
   std::function<void()> fn;
@@ -31,6 +37,7 @@ extern "C" void* run_helper(void* arg) {
   std::unique_ptr<Start> start(static_cast<Start*>(arg));
   // Failing to widen only leaves the thread on the cores it started on.
   if (start->narrowed) sched_setaffinity(0, sizeof start->widen_to, &start->widen_to);
+  if (g_first_start_hook && !g_first_start_taken.exchange(true)) g_first_start_hook();
   start->fn();
   return nullptr;
 }
@@ -54,6 +61,8 @@ HelperThread::HelperThread(std::function<void()> fn) {
   start.release();  // the thread owns it now
   running_ = true;
 }
+
+void HelperThread::on_first_start(void (*hook)()) { g_first_start_hook = hook; }
 
 HelperThread& HelperThread::operator=(HelperThread&& o) noexcept {
   if (this != &o) {

@@ -38,6 +38,13 @@ class HelperThread {
   bool joinable() const { return running_; }
   void join();
 
+  // Runs `hook` once, on the first helper thread to start, before its
+  // function (and before its first malloc). For the render binary's heap
+  // set-up (cli/heap_tuning.cpp), which prepares the malloc arena that the
+  // first thread to allocate creates. Set it at most once, before any
+  // helper starts; later helpers do not wait for it.
+  static void on_first_start(void (*hook)());
+
  private:
   pthread_t id_{};
   bool running_ = false;
