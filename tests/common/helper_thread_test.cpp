@@ -104,3 +104,33 @@ TEST(HelperThread, OneAllowedCoreStartsThereUnchanged) {
 
 }  // namespace
 }  // namespace emnpub
+
+namespace emnpub {
+namespace {
+
+std::atomic<int> g_hook_runs{0};
+std::atomic<long> g_hook_thread{0};
+void count_hook() {
+  ++g_hook_runs;
+  g_hook_thread = static_cast<long>(pthread_self());
+}
+
+// The render binary primes the thread malloc arena this way: once, on the
+// first helper to start, before that helper's own work.
+TEST(HelperThread, FirstStartHookRunsOnceOnAHelperBeforeItsWork) {
+  HelperThread::on_first_start(count_hook);
+  std::atomic<int> saw_hook_first{0};
+  const long main_thread = static_cast<long>(pthread_self());
+  for (int i = 0; i < 3; ++i) {
+    HelperThread t([&] {
+      if (g_hook_runs == 1) ++saw_hook_first;
+    });
+  }
+  HelperThread::on_first_start(nullptr);
+  EXPECT_EQ(g_hook_runs.load(), 1);
+  EXPECT_EQ(saw_hook_first.load(), 3);
+  EXPECT_NE(g_hook_thread.load(), main_thread);
+}
+
+}  // namespace
+}  // namespace emnpub
