@@ -105,6 +105,31 @@ TEST_F(HyphenDictImage, DamagedImagesAreRefused) {
   }
 }
 
+// A large image (German, 15 MB) is summed on a helper while its structure
+// is checked: a changed byte is still refused, mapped in place or read.
+TEST(HyphenDictImageLarge, ADamagedLargeImageIsRefused) {
+  const std::string german = "/usr/share/hyphen/hyph_de_DE.dic";
+  if (!fs::exists(german)) GTEST_SKIP() << "no German dictionary";
+  TempDir dir;
+  DictSource source;
+  const std::string image = saved_image(german, dir, source);
+  std::string good = file_bytes(image);
+  ASSERT_GT(good.size(), size_t{4} << 20) << "no longer large enough to be summed apart";
+  std::string error;
+  {
+    auto loaded = load_hyphen_image(image, source, error);
+    ASSERT_NE(loaded, nullptr) << error;
+  }
+  const std::string bad = (dir.path() / "bad.img").string();
+  for (size_t at : {good.size() / 3, good.size() - 3}) {
+    std::string b = good;
+    b[at] = static_cast<char>(b[at] ^ 0x20);
+    std::ofstream(bad, std::ios::binary) << b;
+    EXPECT_EQ(load_hyphen_image(bad, source, error), nullptr) << "byte " << at << " changed";
+    EXPECT_NE(error.find("damaged"), std::string::npos) << error;
+  }
+}
+
 // Past the checksum (as if a bug had written it), what would send
 // libhyphen out of the block is refused too: offsets past the end or
 // misaligned, strings without their end, state numbers out of range.
