@@ -90,8 +90,8 @@ FontProgram make_font_program(const text::FontFace& face, std::vector<uint32_t> 
   const std::string map = cid_to_gid_map(subset.new_gid);
   if (compress) {
     out.stored = std::string(Deflater().compress(raw));
-    // Mostly zeros: level 1 packs them as small, without level 6's
-    // hashing of every byte of every match.
+    // Mostly zeros: level 1 packs them within 5-10% (tens of bytes) of
+    // level 6, without level 6's hashing of every byte of every match.
     out.cid_to_gid = std::string(Deflater(1).compress(map));
   } else {
     out.stored = std::string(raw);

@@ -3,8 +3,8 @@
 #include <hb-subset.h>
 
 #include <memory>
-#include <string>
 #include <stdexcept>
+#include <string>
 
 #include "pdf/digest.hpp"
 

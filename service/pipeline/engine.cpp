@@ -167,12 +167,11 @@ model::Document Engine::parse(std::string_view xml, const RenderOptions& opts, D
     po.on_root = [this, patterns, &opts](const xml::RootHint& hint) {
       const std::string_view type = hint.type, lang = hint.lang;
       // The hint is read before validation (see warm_up). The patterns
-      // load on a helper: they take longer than validation. The layout and
-      // faces load here: this thread would otherwise wait for the schema,
-      // which compiles on another helper since start-up. Errors are only
-      // a warm-up's: the render meets them again, located. (The cache
-      // accepts any string: it only opens files named from a well-formed
-      // language tag.)
+      // load on a helper, and the document is checked on another
+      // (xml::parse_publication) while the layout and faces load here.
+      // Errors are only a warm-up's: the render meets them again,
+      // located. (The cache accepts any string: it only opens files named
+      // from a well-formed language tag.)
       try {
         *patterns = HelperThread([this, lang = std::string(lang)] {
           try {

@@ -109,7 +109,7 @@ class Engine {
  private:
   model::Document parse(std::string_view xml, const RenderOptions& opts, Diagnostics& warnings,
                         HelperThread* patterns = nullptr) const;
-  // Loads a layout and the faces it will likely need, before the document
+  // Loads a layout and the faces it will likely need, while the document
   // is validated, from a hint read off its root element (which may be wrong:
   // only the engine's own caches are filled); names that are not document
   // types are ignored.
