@@ -66,6 +66,54 @@ Fixed label_height(const PageBuilderConfig& cfg) {
   return label ? label->height : 0;
 }
 
+// A chapter's (or the document's) last lines alone on a page of their own
+// look abandoned: when the lines left before the next forced break are
+// few, they join this column and the space between its blocks gives way
+// for them, by at most a share of each space.
+constexpr size_t kMaxTailLines = 3;
+constexpr int kShrinkNum = 1, kShrinkDen = 2;
+
+void squeeze_in_tail(const std::vector<VItem>& items, Fixed content_h, Fixed total_h, ColumnFill& f) {
+  if (f.placed.empty() || f.notes_h > 0 || f.header >= 0) return;
+  const size_t n = items.size();
+  const size_t start = f.placed.back() + 1;
+  size_t k = start, lines = 0;
+  Fixed rest = 0, glue = 0;
+  for (; k < n; ++k) {
+    const VItem& it = items[k];
+    if (it.kind == K::Penalty) {
+      if (it.penalty <= -kInf) break;
+      continue;
+    }
+    if (it.kind == K::Box) {
+      if (++lines > kMaxTailLines || !it.footnotes.empty() || it.repeat_header >= 0 || it.wide) return;
+    } else {
+      glue += it.height;
+    }
+    rest += it.height;
+  }
+  if (lines == 0) return;
+  Fixed used = 0;
+  for (size_t p : f.placed) {
+    const VItem& it = items[p];
+    if (it.kind == K::Penalty) continue;
+    used += it.height;
+    if (it.kind == K::Glue) glue += it.height;
+  }
+  const Fixed need = used + rest - content_h;
+  if (need <= 0 || used + rest - need > total_h || need > glue * kShrinkNum / kShrinkDen) return;
+  for (size_t p = start; p < k; ++p) f.placed.push_back(p);
+  f.squeeze = need;
+  if (k < n) {
+    f.forced = true;
+    f.recto = items[k].recto;
+    f.next = k + 1;
+  } else {
+    f.at_end = true;
+    f.next = n;
+  }
+}
+
 }  // namespace
 
 Fixed note_lines_height(const Footnote& f, size_t from, size_t to) {
@@ -247,6 +295,8 @@ ColumnFill fill_column(const std::vector<VItem>& items, size_t i, Fixed content_
   f.next = i;
   // Trailing discardables don't count.
   while (!f.placed.empty() && items[f.placed.back()].kind != K::Box) f.placed.pop_back();
+  if (mode == FillMode::Single && !f.stopped() && f.split_note < 0 && !f.carry_out.active())
+    squeeze_in_tail(items, content_h, total_h, f);
 
   // After backing up, only the notes of the boxes still here remain.
   if (f.split_note >= 0 && std::find(f.placed.begin(), f.placed.end(), split_box) == f.placed.end()) {
@@ -266,6 +316,7 @@ ColumnFill fill_column(const std::vector<VItem>& items, size_t i, Fixed content_
   }
   if (f.split_note >= 0) notes_total += note_lines_height(note(cfg, f.split_note), 0, f.split_end);
   f.notes_h = area(notes_total);
+  f.used -= f.squeeze;
   return f;
 }
 

@@ -23,6 +23,7 @@ struct ColumnFill {
   size_t next = 0;                // first item left for the next column
   std::vector<size_t> placed;     // boxes, glue and penalties, ending with a box
   Fixed used = 0;                 // content height, repeated table header included
+  Fixed squeeze = 0;              // taken from the column's spaces (glue), in proportion
   int header = -1;                // table header repeated on top, or -1
   // Footnotes: a carried-in part, whole notes, and a split-off first part.
   NoteCarry carried_in;

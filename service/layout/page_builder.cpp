@@ -40,10 +40,25 @@ struct Placement {
       pg.drawing.append(std::move(copy.drawing), x, y);
       y += copy.height;
     }
+    // A squeezed column's spaces give up `f.squeeze` between them, each in
+    // proportion to its height (the remainder of the division to the last).
+    Fixed glue_total = 0;
+    if (f.squeeze > 0)
+      for (size_t k : f.placed)
+        if (items[k].kind == K::Glue) glue_total += items[k].height;
+    Fixed glue_seen = 0, squeezed = 0;
     for (size_t k : f.placed) {
       VItem& it = items[k];
       if (it.kind != K::Box) {
-        if (it.kind == K::Glue) y += it.height;
+        if (it.kind == K::Glue) {
+          y += it.height;
+          if (glue_total > 0) {
+            glue_seen += it.height;
+            const Fixed upto = static_cast<Fixed>(static_cast<__int128>(f.squeeze) * glue_seen / glue_total);
+            y -= upto - squeezed;
+            squeezed = upto;
+          }
+        }
         continue;
       }
       for (auto& id : it.ids) res.marks.push_back({std::move(id), page, y});

@@ -239,3 +239,77 @@ TEST(PageBuilder, NoteStillSplitsWhereEveryPointThatFitsIsHyphenated) {
 
 }  // namespace
 }  // namespace emnpub::layout
+
+namespace emnpub::layout {
+namespace {
+
+// `paras` 5-line paragraphs with `gap` between them (ten with 8 pt: 672 pt
+// of the 700 pt page); then one of `tail` lines (too short to split) ends
+// a chapter (a forced break, or the list's end), and a chapter of three
+// lines follows. The tail paragraph's lines are boxes 500, 501...
+std::vector<VItem> chapter_ending(int tail, bool forced = true, Fixed gap = 8 * kPt, bool note = false,
+                                  int paras = 10) {
+  std::vector<VItem> items;
+  int id = 1;
+  for (int p = 0; p < paras; ++p) {
+    if (p > 0) items.push_back(glue(gap));
+    for (int l = 0; l < 5; ++l) {
+      if (l > 0) items.push_back(penalty(l < 2 || 5 - l < 2 ? kInf : 0));
+      items.push_back(box(id++, 12 * kPt));
+    }
+  }
+  items.push_back(glue(gap));
+  for (int l = 0; l < tail; ++l) {
+    if (l > 0) items.push_back(penalty(kInf));
+    items.push_back(box(500 + l, 12 * kPt, note && l == 0 ? std::vector<int>{0} : std::vector<int>{}));
+  }
+  if (!forced) return items;
+  items.push_back(penalty(-kInf));
+  for (int l = 0; l < 3; ++l) items.push_back(box(900 + l, 12 * kPt));
+  return items;
+}
+
+Fixed y_of(const BuiltPage& p, int rect_id) {
+  for (const Rect& r : p.drawing.rects)
+    if (r.w == rect_id) return r.y;
+  return -1;
+}
+
+// A chapter's last lines are not left alone on a page of their own: they
+// join the page before, whose spaces between blocks give way for them (in
+// proportion, each by at most half), and the page still ends in its frame.
+TEST(PageBuilder, AChaptersLastLinesJoinThePageBeforeItsSpacesGiveWay) {
+  for (bool forced : {true, false}) {
+    const PageBuildResult r = build_pages(chapter_ending(3, forced), config(1, nullptr), "t.xml");
+    ASSERT_EQ(r.pages.size(), forced ? 2u : 1u) << trace(r.pages.back());
+    EXPECT_TRUE(has(r.pages[0], 502)) << trace(r.pages[0]);
+    // 672 + 8 + 36 = 716 pt: 16 pt come from the ten spaces (80 pt), 1.6 pt each.
+    EXPECT_EQ(y_of(r.pages[0], 1), 60 * kPt);
+    EXPECT_EQ(y_of(r.pages[0], 6), 60 * kPt + 60 * kPt + 8 * kPt - 16 * kPt / 10);
+    EXPECT_EQ(y_of(r.pages[0], 502) + 12 * kPt, 760 * kPt);  // the frame's bottom, exactly
+    if (forced) {
+      EXPECT_TRUE(has(r.pages[1], 900));
+    }
+  }
+}
+
+TEST(PageBuilder, OnlyAFewLastLinesAndOnlyWithinWhatTheSpacesGive) {
+  // Four lines: a page of their own, as before.
+  PageBuildResult r = build_pages(chapter_ending(4), config(1, nullptr), "t.xml");
+  ASSERT_EQ(r.pages.size(), 3u);
+  EXPECT_FALSE(has(r.pages[0], 500));
+  EXPECT_EQ(y_of(r.pages[0], 6), 60 * kPt + 60 * kPt + 8 * kPt);  // spaces untouched
+  // Eleven paragraphs with 2 pt between them: 680 pt, and the tail needs
+  // 18 pt more than the page has; the spaces (22 pt) give at most 11.
+  r = build_pages(chapter_ending(3, true, 2 * kPt, false, 11), config(1, nullptr), "t.xml");
+  EXPECT_FALSE(has(r.pages[0], 500)) << trace(r.pages[0]);
+  // A line with a footnote is not squeezed in (its note needs room too).
+  std::vector<Footnote> notes(1);
+  notes[0].lines.push_back(box(100000, 9 * kPt));
+  notes[0].height = 9 * kPt;
+  r = build_pages(chapter_ending(3, true, 8 * kPt, true), config(1, &notes), "t.xml");
+  EXPECT_FALSE(has(r.pages[0], 500)) << trace(r.pages[0]);
+}
+
+}  // namespace
+}  // namespace emnpub::layout
