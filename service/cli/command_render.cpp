@@ -100,9 +100,9 @@ int run(const std::vector<std::string>& args, bool render) {
           const auto& t = r.timings;
           std::fprintf(stderr,
                        "%s: timings: engine %.1f ms, parse %.1f, layout file %.1f, images %.1f, "
-                       "layout %.1f, pdf %.1f ms; %d pages, %zu glyphs\n",
+                       "layout %.1f, pdf %.1f ms; %d pages, %zu glyphs, full layout passes %d\n",
                        in.c_str(), setup_ms, t.parse_ms, t.layout_load_ms, t.images_ms, t.layout_ms, t.pdf_ms,
-                       r.pages, r.glyphs);
+                       r.pages, r.glyphs, r.layout_passes);
         }
         if (!write_atomically(a.output, r.pdf, Sync::No, err)) {
           std::cerr << a.output << ": error: cannot write output: " << err << "\n";

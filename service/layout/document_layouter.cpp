@@ -147,6 +147,10 @@ class DocumentLayouter {
       out = pass(known, false, sink);
     }
     warnings_.append(pass_warnings_);  // only the last pass's warnings count
+    // Links go where the last pass put their targets (the PDF writer
+    // places them at the end), so a target that only moved up or down its
+    // page needs no further pass.
+    for (const auto& [id, at] : learnt_.marks) out.destinations[id] = {at.first, at.second};
     return out;
   }
 
@@ -212,10 +216,14 @@ class DocumentLayouter {
     bool operator==(const Known&) const = default;
   };
 
-  // Whether the last pass printed what it found.
+  // Whether the last pass printed what it found: page numbers and labels
+  // of targets, the contents and the page count. (Where on its page a
+  // target lies is not printed: links take it from the last pass, see
+  // run(). inform-de used to take a second full pass, 8 ms, because one
+  // reference's page number, set, made a paragraph a line shorter.)
   bool settled(const Known& printed) const {
     if (learnt_.total != printed.total) return false;
-    return !has_internal_refs_ || learnt_ == printed;
+    return !has_internal_refs_ || (learnt_.targets == printed.targets && learnt_.toc == printed.toc);
   }
 
   // Sets the footnote bodies referenced since the last call, at the column
@@ -484,13 +492,14 @@ class DocumentLayouter {
     }
     for (auto& l : d.links) { l.y = H - l.y - l.h; page.links.push_back(std::move(l)); }
     for (auto& il : d.internal) {
-      auto it = marks.find(il.target);
-      if (it == marks.end()) continue;
       Link l;
       l.x = il.x; l.w = il.w; l.h = il.h;
       l.y = H - il.y - il.h;
-      l.dest_page = it->second.first;
-      l.dest_y = H - it->second.second;
+      l.dest_id = il.target;
+      if (auto it = marks.find(il.target); it != marks.end()) {  // the previous pass's place
+        l.dest_page = it->second.first;
+        l.dest_y = H - it->second.second;
+      }
       page.links.push_back(std::move(l));
     }
   }

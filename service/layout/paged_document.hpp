@@ -5,6 +5,7 @@
 // corner, y up, as in PDF. Every item carries a structure tag so tagged PDF
 // can be added without changing this contract.
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -49,8 +50,12 @@ struct Polygon {
 struct Link {
   Fixed x = 0, y = 0, w = 0, h = 0;   // active area
   std::string uri;                     // external link, or empty
-  int dest_page = -1;                  // internal link: 0-based page index
-  Fixed dest_y = 0;                    // top of the target on that page
+  // Internal link: the target element's id, placed by the writer where the
+  // final pages put it (PagedDocument::destinations); else, or without
+  // one, at dest_page (0-based; -1: no place) and dest_y (from the bottom).
+  std::string dest_id;
+  int dest_page = -1;
+  Fixed dest_y = 0;
 };
 
 struct Image {
@@ -95,11 +100,19 @@ struct DocumentInfo {
   std::string lang;                    // catalog /Lang
 };
 
+// Where an element with an id landed: page (0-based) and the top of its
+// first line, from the top of the page.
+struct Destination {
+  int page = 0;
+  Fixed y_from_top = 0;
+};
+
 struct PagedDocument {
   DocumentInfo info;
   std::vector<Page> pages;
   std::vector<OutlineEntry> outline;   // document order
   std::vector<PageLabelRange> labels;  // empty = plain 1, 2, 3
+  std::map<std::string, Destination> destinations;  // by element id, for Link::dest_id
 };
 
 }  // namespace emnpub::layout

@@ -46,6 +46,7 @@ struct PageStreamWriter::Impl {
   PageWriter page_writer;
   std::vector<HPDF_Page> pages;
   std::vector<std::vector<layout::Link>> links;  // per page, written by finish()
+  std::vector<Fixed> heights;                     // per page
 
   static Document& configured(Document& d, const WriteOptions& opts) {
     // Must precede every stream libharu creates (images, page contents).
@@ -82,18 +83,42 @@ void PageStreamWriter::add_page(const layout::Page& page) {
   try {
     impl_->pages.push_back(impl_->page_writer.write(page, impl_->pages.size()));
     impl_->links.push_back(page.links);
+    impl_->heights.push_back(page.height);
   } catch (const std::logic_error& e) {
     // A broken invariant in this stage; callers handle runtime_error.
     throw std::runtime_error(std::string("PDF writer: internal error: ") + e.what());
   }
 }
 
+namespace {
+
+// Places internal links by their target's id where the final pages put it;
+// drops one whose target has no place at all.
+void place_links(std::vector<std::vector<layout::Link>>& links, const std::vector<Fixed>& heights,
+                 const std::map<std::string, layout::Destination>& destinations) {
+  for (auto& page : links) {
+    for (layout::Link& l : page) {
+      if (!l.uri.empty() || l.dest_id.empty()) continue;
+      auto it = destinations.find(l.dest_id);
+      if (it == destinations.end() || it->second.page < 0 || static_cast<size_t>(it->second.page) >= heights.size())
+        continue;
+      l.dest_page = it->second.page;
+      l.dest_y = heights[static_cast<size_t>(it->second.page)] - it->second.y_from_top;
+    }
+    std::erase_if(page, [](const layout::Link& l) { return l.uri.empty() && !l.dest_id.empty() && l.dest_page < 0; });
+  }
+}
+
+}  // namespace
+
 std::vector<uint8_t> PageStreamWriter::finish(const layout::DocumentInfo& info,
                                               const std::vector<layout::OutlineEntry>& outline,
-                                              const std::vector<layout::PageLabelRange>& labels) {
+                                              const std::vector<layout::PageLabelRange>& labels,
+                                              const std::map<std::string, layout::Destination>& destinations) {
   try {
     Impl& w = *impl_;
     if (w.pages.empty()) throw std::runtime_error("PDF writer: the document has no pages");
+    place_links(w.links, w.heights, destinations);
     write_links(w.objs, w.pages, w.links);
     write_outline(w.objs, w.pages, outline);
     write_page_labels(w.objs, labels, w.pages.size());
@@ -112,14 +137,14 @@ std::vector<uint8_t> write_pdf(const layout::PagedDocument& doc, const WriteOpti
   if (doc.pages.empty()) throw std::runtime_error("PDF writer: the document has no pages");
   PageStreamWriter w(opts);
   for (const auto& p : doc.pages) w.add_page(p);
-  return w.finish(doc.info, doc.outline, doc.labels);
+  return w.finish(doc.info, doc.outline, doc.labels, doc.destinations);
 }
 
 std::vector<uint8_t> write_pdf(layout::PagedDocument&& doc, const WriteOptions& opts) {
   if (doc.pages.empty()) throw std::runtime_error("PDF writer: the document has no pages");
   PageStreamWriter w(opts);
   for (auto& p : doc.pages) w.add_page(std::move(p));  // each page freed once written
-  return w.finish(doc.info, doc.outline, doc.labels);
+  return w.finish(doc.info, doc.outline, doc.labels, doc.destinations);
 }
 
 }  // namespace emnpub::pdf

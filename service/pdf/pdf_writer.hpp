@@ -2,6 +2,7 @@
 // Public entry point of the PDF stage: turns a laid-out document into PDF
 // bytes. Everything else in service/pdf is internal to this function.
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -34,9 +35,12 @@ class PageStreamWriter {
   // the pages used, else the font is subset again. Not concurrently with
   // add_page.
   void provide_program(const text::FontRef& face, FontProgram program);
-  // Outline entries and links may point to any page added. Call once.
+  // Outline entries and links may point to any page added; a link with a
+  // dest_id goes to its entry in `destinations` (else where it says). Call
+  // once.
   std::vector<uint8_t> finish(const layout::DocumentInfo& info, const std::vector<layout::OutlineEntry>& outline,
-                              const std::vector<layout::PageLabelRange>& labels);
+                              const std::vector<layout::PageLabelRange>& labels,
+                              const std::map<std::string, layout::Destination>& destinations = {});
 
  private:
   struct Impl;

@@ -267,7 +267,9 @@ RenderResult Engine::render(std::string_view xml, const RenderOptions& opts) con
     census.add(page);
     pipe->push(std::move(page));
   };
+  res.layout_passes = 1;
   sink.restart = [&] {
+    ++res.layout_passes;
     census.clear();
     pipe.reset();
     writer = std::make_unique<pdf::PageStreamWriter>();
@@ -301,7 +303,7 @@ RenderResult Engine::render(std::string_view xml, const RenderOptions& opts) con
   for (auto& [face, program] : programs) writer->provide_program(face, std::move(program));
   res.pages = static_cast<int>(writer->pages());
   res.document_id = doc.id;
-  res.pdf = writer->finish(paged.info, paged.outline, paged.labels);
+  res.pdf = writer->finish(paged.info, paged.outline, paged.labels, paged.destinations);
   writer.reset();
   lap(res.timings.pdf_ms);
   return res;

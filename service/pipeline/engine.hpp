@@ -57,6 +57,7 @@ struct RenderResult {
   Diagnostics warnings;
   int pages = 0;
   size_t glyphs = 0;                // glyphs placed on all pages
+  int layout_passes = 0;            // full layout passes (after the measuring one)
   std::string document_id;
   std::string layout;               // name of the layout used
   RenderTimings timings;

@@ -76,6 +76,43 @@ TEST(DocumentFeatures, ExternalAndInternalLinks) {
   EXPECT_TRUE(std::regex_search(objects, std::regex(R"("/Border": \[\s*0,\s*0,\s*0\s*\])")));
 }
 
+// A link naming its target's id goes where the final pages put the target
+// (PagedDocument::destinations), not where the pass that drew it thought;
+// one whose target has no place is left out.
+TEST(DocumentFeatures, LinksByIdGoWhereTheFinalPagesPutTheirTarget) {
+  TempDir dir;
+  layout::PagedDocument doc = three_pages();
+  layout::Link by_id;
+  by_id.x = from_pt(72);
+  by_id.y = from_pt(700);
+  by_id.w = from_pt(100);
+  by_id.h = from_pt(14);
+  by_id.dest_id = "sec-2";
+  by_id.dest_page = 1;  // a previous pass's place
+  by_id.dest_y = from_pt(300);
+  doc.pages[0].links.push_back(by_id);
+  layout::Link lost = by_id;
+  lost.dest_id = "nowhere";
+  lost.dest_page = -1;
+  doc.pages[0].links.push_back(lost);
+  doc.destinations["sec-2"] = {2, doc.pages[2].height - from_pt(700)};  // 700 pt from the bottom
+  const std::string path = dir.write("by-id.pdf", write_pdf(doc));
+  ASSERT_EQ(run("qpdf --check '" + path + "'").status, 0);
+  const std::string objects = qpdf_json(path, "qpdf");
+  const std::string pages = qpdf_json(path, "pages");
+  std::smatch third;
+  ASSERT_TRUE(std::regex_search(
+      pages, third,
+      std::regex(R"re("object": "(\d+ 0 R)",\s*"outlines": \[[^\]]*\],\s*"pageposfrom1": 3)re")))
+      << pages;
+  const std::regex dest("\\[\\s*\"" + third[1].str() + "\",\\s*\"/XYZ\",\\s*null,\\s*700,\\s*null\\s*\\]");
+  EXPECT_TRUE(std::regex_search(objects, dest)) << objects;
+  // One link annotation: the lost one is not written.
+  size_t links = 0;
+  for (size_t at = 0; (at = objects.find("\"/Subtype\": \"/Link\"", at)) != std::string::npos; ++at) ++links;
+  EXPECT_EQ(links, 1u) << objects;
+}
+
 TEST(DocumentFeatures, OutlineNestsByLevelWithUnicodeTitles) {
   TempDir dir;
   layout::PagedDocument doc = three_pages();
