@@ -73,7 +73,8 @@ Fixed label_height(const PageBuilderConfig& cfg) {
 constexpr size_t kMaxTailLines = 3;
 constexpr int kShrinkNum = 1, kShrinkDen = 2;
 
-void squeeze_in_tail(const std::vector<VItem>& items, Fixed content_h, Fixed total_h, ColumnFill& f) {
+// Runs on a finished column (f.used and f.notes_h final).
+void squeeze_in_tail(const std::vector<VItem>& items, Fixed content_h, ColumnFill& f) {
   if (f.placed.empty() || f.notes_h > 0 || f.header >= 0) return;
   const size_t n = items.size();
   const size_t start = f.placed.back() + 1;
@@ -93,17 +94,13 @@ void squeeze_in_tail(const std::vector<VItem>& items, Fixed content_h, Fixed tot
     rest += it.height;
   }
   if (lines == 0) return;
-  Fixed used = 0;
-  for (size_t p : f.placed) {
-    const VItem& it = items[p];
-    if (it.kind == K::Penalty) continue;
-    used += it.height;
-    if (it.kind == K::Glue) glue += it.height;
-  }
-  const Fixed need = used + rest - content_h;
-  if (need <= 0 || used + rest - need > total_h || need > glue * kShrinkNum / kShrinkDen) return;
+  for (size_t p : f.placed)
+    if (items[p].kind == K::Glue) glue += items[p].height;
+  const Fixed need = f.used + rest - content_h;
+  if (need <= 0 || need > glue * kShrinkNum / kShrinkDen) return;
   for (size_t p = start; p < k; ++p) f.placed.push_back(p);
   f.squeeze = need;
+  f.used = content_h;
   if (k < n) {
     f.forced = true;
     f.recto = items[k].recto;
@@ -295,8 +292,6 @@ ColumnFill fill_column(const std::vector<VItem>& items, size_t i, Fixed content_
   f.next = i;
   // Trailing discardables don't count.
   while (!f.placed.empty() && items[f.placed.back()].kind != K::Box) f.placed.pop_back();
-  if (mode == FillMode::Single && !f.stopped() && f.split_note < 0 && !f.carry_out.active())
-    squeeze_in_tail(items, content_h, total_h, f);
 
   // After backing up, only the notes of the boxes still here remain.
   if (f.split_note >= 0 && std::find(f.placed.begin(), f.placed.end(), split_box) == f.placed.end()) {
@@ -316,7 +311,8 @@ ColumnFill fill_column(const std::vector<VItem>& items, size_t i, Fixed content_
   }
   if (f.split_note >= 0) notes_total += note_lines_height(note(cfg, f.split_note), 0, f.split_end);
   f.notes_h = area(notes_total);
-  f.used -= f.squeeze;
+  if (mode == FillMode::Single && !f.stopped() && f.split_note < 0 && !f.carry_out.active())
+    squeeze_in_tail(items, content_h, f);
   return f;
 }
 

@@ -150,7 +150,7 @@ class DocumentLayouter {
     // Links go where the last pass put their targets (the PDF writer
     // places them at the end), so a target that only moved up or down its
     // page needs no further pass.
-    for (const auto& [id, at] : learnt_.marks) out.destinations[id] = {at.first, at.second};
+    out.destinations = std::move(learnt_.marks);
     return out;
   }
 
@@ -210,10 +210,9 @@ class DocumentLayouter {
   // What a pass found, for the next one to print.
   struct Known {
     std::map<std::string, std::pair<int, std::string>> targets;  // id -> physical page, its label
-    std::map<std::string, std::pair<int, Fixed>> marks;          // id -> physical page, y from the top
+    std::map<std::string, Destination> marks;                    // id -> physical page, y from the top
     std::vector<TocEntry> toc;
     int total = 0;                                               // pages
-    bool operator==(const Known&) const = default;
   };
 
   // Whether the last pass printed what it found: page numbers and labels
@@ -265,7 +264,7 @@ class DocumentLayouter {
       page.height = L_.page.height;
       page.label = label_for(physical, front_pages);
       page.bleed = L_.page.bleed;
-      to_page(std::move(bp.drawing), page, known.marks);
+      to_page(std::move(bp.drawing), page);
       if (sink)
         sink->page(std::move(page));
       else
@@ -438,7 +437,7 @@ class DocumentLayouter {
     learnt_ = Known{};
     for (const auto& m : built.marks) {
       const int physical = m.page + front_total;
-      learnt_.marks[m.id] = {physical, m.y};
+      learnt_.marks[m.id] = Destination{physical, m.y};
       learnt_.targets[m.id] = {physical, label_for(physical, front_total)};
     }
     learnt_.toc = ctx.toc;
@@ -473,7 +472,7 @@ class DocumentLayouter {
     return std::to_string(physical - front_pages + 1);
   }
 
-  void to_page(Drawing&& in, Page& page, const std::map<std::string, std::pair<int, Fixed>>& marks) {
+  void to_page(Drawing&& in, Page& page) {
     // Taken over whole, so the built page's buffers go when this returns.
     Drawing d = std::move(in);
     const Fixed H = page.height;
@@ -495,11 +494,7 @@ class DocumentLayouter {
       Link l;
       l.x = il.x; l.w = il.w; l.h = il.h;
       l.y = H - il.y - il.h;
-      l.dest_id = il.target;
-      if (auto it = marks.find(il.target); it != marks.end()) {  // the previous pass's place
-        l.dest_page = it->second.first;
-        l.dest_y = H - it->second.second;
-      }
+      l.dest_id = il.target;  // placed by the PDF writer (PagedDocument::destinations)
       page.links.push_back(std::move(l));
     }
   }

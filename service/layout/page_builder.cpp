@@ -54,7 +54,7 @@ struct Placement {
           y += it.height;
           if (glue_total > 0) {
             glue_seen += it.height;
-            const Fixed upto = static_cast<Fixed>(static_cast<__int128>(f.squeeze) * glue_seen / glue_total);
+            const Fixed upto = f.squeeze * glue_seen / glue_total;  // well within 64 bits: a page of heights
             y -= upto - squeezed;
             squeezed = upto;
           }

@@ -51,8 +51,8 @@ struct Link {
   Fixed x = 0, y = 0, w = 0, h = 0;   // active area
   std::string uri;                     // external link, or empty
   // Internal link: the target element's id, placed by the writer where the
-  // final pages put it (PagedDocument::destinations); else, or without
-  // one, at dest_page (0-based; -1: no place) and dest_y (from the bottom).
+  // final pages put it (PagedDocument::destinations); without an id, at
+  // dest_page (0-based) and dest_y (from the bottom).
   std::string dest_id;
   int dest_page = -1;
   Fixed dest_y = 0;
