@@ -3,7 +3,7 @@
 #include <sched.h>
 
 #include <atomic>
-#include <cerrno>
+#include <memory>
 #include <system_error>
 #include <utility>
 

@@ -21,7 +21,6 @@
 #include <pthread.h>
 
 #include <functional>
-#include <memory>
 
 namespace emnpub {
 

@@ -17,7 +17,7 @@
 
 #include "common/atomic_file.hpp"
 #include "common/file_stamp.hpp"
-#include "common/helper_thread.hpp"
+#include "common/two_threads.hpp"
 
 namespace emnpub::text {
 
@@ -281,36 +281,6 @@ bool save_hyphen_image(const LoadedHyphenDict& dict, const DictSource& source, c
 
 namespace {
 
-// Images from this size up are summed on a helper thread while this one
-// checks their structure: both passes read every page, and for the German
-// dictionary (15 MB) each took 2.4-9 ms, one after the other, while the
-// render's first paragraph waited for the patterns.
-constexpr size_t kSumApartFrom = size_t{4} << 20;
-
-std::string check_structure(const Header& h, char* payload, size_t n, bool relocate);
-
-// Checks a payload (and relocates it when `relocate`) the header describes;
-// "" when it may be used, else what is wrong.
-std::string check_payload(const Header& h, char* payload, size_t n, bool relocate) {
-  auto sum = [&] { return image_checksum(reinterpret_cast<const char*>(&h), payload, n); };
-  // Relocating writes the payload, which the sum must see as stored.
-  if (relocate || n < kSumApartFrom) {
-    if (sum() != h.checksum) return "damaged (checksum)";
-    return check_structure(h, payload, n, relocate);
-  }
-  uint64_t summed = 0;
-  HelperThread summer;
-  try {
-    summer = HelperThread([&] { summed = sum(); });
-  } catch (const std::system_error&) {
-    summed = sum();  // no thread to spare
-  }
-  const std::string structure = check_structure(h, payload, n, false);
-  summer.join();
-  if (summed != h.checksum) return "damaged (checksum)";
-  return structure;
-}
-
 std::string check_structure(const Header& h, char* payload, size_t n, bool relocate) {
   if (static_cast<size_t>(h.levels) * sizeof(HyphenDict) > n) return "damaged";
   const uint64_t stored = h.base + sizeof(Header);
@@ -325,6 +295,31 @@ std::string check_structure(const Header& h, char* payload, size_t n, bool reloc
     if (relocate) d->nextlevel = last ? nullptr : &levels[i + 1];
   }
   return {};
+}
+
+// Images from this size up are summed on a helper thread while this one
+// checks their structure: both passes read every page, and for the German
+// dictionary (15 MB) each took 2.4-9 ms, one after the other, while the
+// render's first paragraph waited for the patterns.
+constexpr size_t kSumApartFrom = size_t{4} << 20;
+
+// Checks a payload (and relocates it when `relocate`) the header describes;
+// "" when it may be used, else what is wrong.
+std::string check_payload(const Header& h, char* payload, size_t n, bool relocate) {
+  // Job 0 sums, job 1 checks the structure. Relocating writes the payload,
+  // which the sum must see as stored: then, as for a small image, the two
+  // run in order on this thread, and a wrong sum ends the check.
+  const bool apart = !relocate && n >= kSumApartFrom;
+  uint64_t summed = 0;
+  std::string structure;
+  run_on_two_threads(2, apart, [&](size_t job) {
+    if (job == 0)
+      summed = image_checksum(reinterpret_cast<const char*>(&h), payload, n);
+    else if (apart || summed == h.checksum)
+      structure = check_structure(h, payload, n, relocate);
+  });
+  if (summed != h.checksum) return "damaged (checksum)";
+  return structure;
 }
 
 }  // namespace

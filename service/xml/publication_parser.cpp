@@ -110,19 +110,20 @@ ParseResult parse_publication(std::string_view bytes, const ParseOptions& opts) 
   if (root) {
     // The checks run on a helper while the caller warms up on this thread:
     // both only read the tree, and neither waits for the other (the
-    // checks are about a tenth of a short render, the warm-up more).
-    const std::string type = attribute_or_empty(root, "type", nullptr);
-    const std::string lang = attribute_or_empty(root, "lang", kXmlNs);
-    RootHint hint;
-    hint.type = type;
-    hint.lang = lang;
-    hint.elements = element_names(root);
+    // checks are about a tenth of a short render, the warm-up more). The
+    // helper starts first, while the hint is read off the tree.
     HelperThread checker;
     try {
       checker = HelperThread(check);
     } catch (const std::system_error&) {
       // No thread to spare: the checks run below, after the warm-up.
     }
+    const std::string type = attribute_or_empty(root, "type", nullptr);
+    const std::string lang = attribute_or_empty(root, "lang", kXmlNs);
+    RootHint hint;
+    hint.type = type;
+    hint.lang = lang;
+    hint.elements = element_names(root);
     opts.on_root(hint);  // joins the checker on the way out if this throws
     if (checker.joinable())
       checker.join();
