@@ -167,8 +167,8 @@ model::Document Engine::parse(std::string_view xml, const RenderOptions& opts, D
     po.on_root = [this, patterns, &opts](const xml::RootHint& hint) {
       const std::string_view type = hint.type, lang = hint.lang;
       // The hint is read before validation (see warm_up). The patterns
-      // load on a helper, and the document is checked on another
-      // (xml::parse_publication) while the layout and faces load here.
+      // load on a helper, and the document is checked beside this call
+      // (xml::parse_publication) while it loads the layout and faces.
       // Errors are only a warm-up's: the render meets them again,
       // located. (The cache accepts any string: it only opens files named
       // from a well-formed language tag.)

@@ -5,9 +5,8 @@
 #include <algorithm>
 #include <exception>
 #include <string>
-#include <system_error>
 
-#include "common/helper_thread.hpp"
+#include "common/two_threads.hpp"
 #include "xml/compiled_schema.hpp"
 #include "xml/forbidden_content.hpp"
 #include "xml/libxml_handles.hpp"
@@ -79,6 +78,17 @@ std::vector<std::string_view> element_names(const xmlNode* root) {
   return out;
 }
 
+// Reads the hint off the root element and hands it to the caller.
+void call_on_root(const xmlNode* root, const std::function<void(const RootHint&)>& on_root) {
+  const std::string type = attribute_or_empty(root, "type", nullptr);
+  const std::string lang = attribute_or_empty(root, "lang", kXmlNs);
+  RootHint hint;
+  hint.type = type;
+  hint.lang = lang;
+  hint.elements = element_names(root);
+  on_root(hint);
+}
+
 }  // namespace
 
 void prepare_schema() {
@@ -97,42 +107,27 @@ ParseResult parse_publication(std::string_view bytes, const ParseOptions& opts) 
   // Semantic checks first: they claim the values they explain in their own
   // words, so the schema explainer does not report the same value twice.
   Claimed claimed;
-  std::exception_ptr check_failed;
-  auto check = [&] {
-    try {
-      run_semantic_checks(parsed.doc.get(), report, claimed);
-      validate_against_schema(parsed.doc.get(), report, claimed);
-    } catch (...) {
-      check_failed = std::current_exception();
-    }
-  };
   const xmlNode* root = opts.on_root ? xmlDocGetRootElement(parsed.doc.get()) : nullptr;
-  if (root) {
-    // The checks run on a helper while the caller warms up on this thread:
-    // both only read the tree, and neither waits for the other (the
-    // checks are about a tenth of a short render, the warm-up more). The
-    // helper starts first, while the hint is read off the tree.
-    HelperThread checker;
+  // With a caller to warm up, the checks run beside it: job 0 reads the
+  // hint and calls on_root (in practice on this thread, which asks first),
+  // job 1 checks, in practice on the helper. Both only read the tree and
+  // neither waits for the other (the checks are about a tenth of a short
+  // render, the warm-up more). Without a thread to spare, in that order here.
+  std::exception_ptr failed[2];
+  run_on_two_threads(root ? 2 : 1, true, [&](size_t job) {
     try {
-      checker = HelperThread(check);
-    } catch (const std::system_error&) {
-      // No thread to spare: the checks run below, after the warm-up.
+      if (root && job == 0) {
+        call_on_root(root, opts.on_root);
+      } else {
+        run_semantic_checks(parsed.doc.get(), report, claimed);
+        validate_against_schema(parsed.doc.get(), report, claimed);
+      }
+    } catch (...) {
+      failed[job] = std::current_exception();
     }
-    const std::string type = attribute_or_empty(root, "type", nullptr);
-    const std::string lang = attribute_or_empty(root, "lang", kXmlNs);
-    RootHint hint;
-    hint.type = type;
-    hint.lang = lang;
-    hint.elements = element_names(root);
-    opts.on_root(hint);  // joins the checker on the way out if this throws
-    if (checker.joinable())
-      checker.join();
-    else
-      check();
-  } else {
-    check();
-  }
-  if (check_failed) std::rethrow_exception(check_failed);
+  });
+  for (const std::exception_ptr& e : failed)
+    if (e) std::rethrow_exception(e);
   if (diags.has_errors()) refuse(diags, opts.source_name);
 
   ParseResult result;

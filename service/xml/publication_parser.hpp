@@ -27,7 +27,9 @@ struct ParseOptions {
   // Called once the document is well-formed, with a hint that lets the
   // caller start loading the layout, fonts and hyphenation patterns while
   // the document is validated on a helper thread (only what the document
-  // will use: see RootHint). It must not touch the document's tree.
+  // will use: see RootHint). It must not touch the document's tree, and it
+  // may itself run on the helper (its exceptions reach the caller of
+  // parse_publication either way).
   std::function<void(const struct RootHint&)> on_root;
 };
 
